@@ -1,0 +1,111 @@
+import fs from "node:fs";
+import { createServer, type Server as HttpServer } from "node:http";
+import path from "node:path";
+import express from "express";
+import helmet from "helmet";
+import type { Logger } from "pino";
+import { authRoutes } from "./auth/auth.routes.ts";
+import { ensureOrganiser } from "./auth/auth.service.ts";
+import type { Config } from "./config.ts";
+import type { Database } from "./db/client.ts";
+import { healthRoutes } from "./health/health.routes.ts";
+import { checkOrigin, errorHandler, loadUser, notFound, requestId } from "./http/middleware.ts";
+import "./http/request-context.ts";
+import { limiterFactory } from "./lib/rate-limit.ts";
+import type { Livekit } from "./livekit/livekit.ts";
+import { webhookRoutes } from "./livekit/webhook.ts";
+import { buildOpenApi } from "./openapi/openapi.ts";
+import { createSocketServer, type RedisPair, type SocketFeature } from "./realtime/socket-server.ts";
+import { rolesRoutes } from "./roles/roles.routes.ts";
+import { sessionsRoutes } from "./sessions/sessions.routes.ts";
+import { tokensRoutes } from "./tokens/tokens.routes.ts";
+
+export const VERSION = "0.1.0";
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  livekit: Livekit;
+  logger: Logger;
+  /** Redis clients (node-redis) for the Socket.IO adapter and shared rate limits; absent = single process. */
+  redis?: RedisPair;
+}
+
+export interface App {
+  app: express.Express;
+  httpServer: HttpServer;
+  realtime: ReturnType<typeof createSocketServer>;
+  /** Starts listening; resolves with the bound port (useful with port 0 in tests). */
+  listen(port?: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The composition root: builds every service and route from injected dependencies. */
+export async function createApp(deps: AppDeps): Promise<App> {
+  const { config, database, livekit, logger } = deps;
+  const db = database.prisma;
+  if (config.organiser) await ensureOrganiser(db, config.organiser);
+
+  const limiter = limiterFactory(deps.redis?.pub);
+  const app = express();
+  const httpServer = createServer(app);
+  const features: SocketFeature[] = [];
+  const realtime = createSocketServer(httpServer, { config, db, logger, redis: deps.redis, features });
+
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use(requestId);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          "connect-src": ["'self'", "ws:", "wss:"],
+          "media-src": ["'self'", "blob:"],
+          "img-src": ["'self'", "data:", "blob:"],
+        },
+      },
+    }),
+  );
+
+  const api = express.Router();
+  // The webhook needs the raw body for its signature, so it is mounted before the JSON parser.
+  api.use(webhookRoutes({ db, livekit, logger }));
+  api.use(express.json({ limit: "32kb" }));
+  api.use(checkOrigin(config.allowedOrigins));
+  api.use(loadUser(db));
+  api.use(healthRoutes({ database, livekit, version: VERSION }));
+  const openApi = buildOpenApi(VERSION);
+  api.get("/openapi.json", (_req, res) => void res.json(openApi));
+  api.use(authRoutes({ db, config, limiter }));
+  api.use(sessionsRoutes({ db, config, events: { onSessionUpdated: (s) => realtime.broadcastSessionUpdated(s) } }));
+  api.use(rolesRoutes({ db }));
+  api.use(tokensRoutes({ db, livekit, limiter: limiter("token", config.rateLimits.tokensPerMinute, 60) }));
+  api.use(notFound);
+  app.use("/api", api);
+
+  if (config.clientDist && fs.existsSync(path.join(config.clientDist, "index.html"))) {
+    const index = path.join(config.clientDist, "index.html");
+    app.use(express.static(config.clientDist, { index: false, maxAge: "1h" }));
+    // Client-side routes: any other GET that is not a file gets the app shell.
+    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile(index));
+  }
+  app.use(notFound);
+  app.use(errorHandler(logger));
+
+  return {
+    app,
+    httpServer,
+    realtime,
+    listen: (port = config.port, host = config.host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address();
+          resolve(typeof address === "object" && address ? address.port : port);
+        });
+      }),
+    close: async () => {
+      await new Promise<void>((resolve) => realtime.io.close(() => resolve()));
+    },
+  };
+}

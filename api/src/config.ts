@@ -1,0 +1,97 @@
+import path from "node:path";
+import { z } from "zod";
+
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const csv = z.string().transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean));
+
+/**
+ * Every environment variable Plenary reads, parsed once at start-up.
+ * `.env.example` documents each of them; keep the two in step.
+ */
+const ZEnv = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    HOST: z.string().default("127.0.0.1"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PUBLIC_URL: z.url().default("http://localhost:3000"),
+    ALLOWED_ORIGINS: csv.optional(),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
+    PGLITE_DIR: z.string().default(".data/pglite"),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
+    LIVEKIT_URL: z.string().regex(/^(wss?|https?):\/\//, "must be a ws(s):// or http(s):// URL").or(z.literal("")).default("ws://127.0.0.1:7880"),
+    LIVEKIT_API_KEY: z.string().min(1).optional(),
+    LIVEKIT_API_SECRET: z.string().min(1).optional(),
+    LIVEKIT_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(900).default(600),
+    MEDIA_DISABLED_REASON: z.string().optional(),
+    ORGANISER_EMAIL: z.email().optional(),
+    ORGANISER_PASSWORD: z.string().min(10).optional(),
+    ORGANISER_NAME: z.string().default("Forum organiser"),
+    SEED_DEMO: bool.default(false),
+    CLIENT_DIST: z.string().optional(),
+    COOKIE_SECURE: bool.optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    RATE_LIMIT_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+    RATE_LIMIT_LOGIN_PER_15_MIN: z.coerce.number().int().min(1).default(10),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production") return;
+    for (const key of ["LIVEKIT_API_KEY", "LIVEKIT_API_SECRET", "ORGANISER_EMAIL", "ORGANISER_PASSWORD"] as const) {
+      if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
+    }
+    if (env.SEED_DEMO) ctx.addIssue({ code: "custom", path: ["SEED_DEMO"], message: "demo accounts are for development only" });
+  });
+
+export type Config = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.infer<typeof ZEnv>, cwd: string) {
+  const isProduction = env.NODE_ENV === "production";
+  return {
+    env: env.NODE_ENV,
+    isProduction,
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl: env.PUBLIC_URL.replace(/\/$/, ""),
+    allowedOrigins: env.ALLOWED_ORIGINS ?? [new URL(env.PUBLIC_URL).origin],
+    database: env.DATABASE_URL
+      ? ({ kind: "postgres", url: env.DATABASE_URL } as const)
+      : ({ kind: "pglite", dir: path.resolve(cwd, env.PGLITE_DIR) } as const),
+    redisUrl: env.REDIS_URL,
+    livekit: env.LIVEKIT_URL
+      ? {
+          enabled: true as const,
+          url: env.LIVEKIT_URL,
+          apiKey: env.LIVEKIT_API_KEY ?? "devkey",
+          apiSecret: env.LIVEKIT_API_SECRET ?? "secret",
+          tokenTtlSeconds: env.LIVEKIT_TOKEN_TTL_SECONDS,
+        }
+      : { enabled: false as const, reason: env.MEDIA_DISABLED_REASON ?? "LIVEKIT_URL is empty" },
+    organiser:
+      env.ORGANISER_EMAIL && env.ORGANISER_PASSWORD
+        ? { email: env.ORGANISER_EMAIL.toLowerCase(), password: env.ORGANISER_PASSWORD, name: env.ORGANISER_NAME }
+        : undefined,
+    seedDemo: env.SEED_DEMO,
+    clientDist: env.CLIENT_DIST ? path.resolve(cwd, env.CLIENT_DIST) : undefined,
+    cookieSecure: env.COOKIE_SECURE ?? isProduction,
+    logLevel: env.LOG_LEVEL,
+    rateLimits: { tokensPerMinute: env.RATE_LIMIT_TOKENS_PER_MINUTE, loginPer15Min: env.RATE_LIMIT_LOGIN_PER_15_MIN },
+  };
+}
+
+/** Raised when the environment is invalid; the message names every offending variable. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses the environment into a typed config or throws a ConfigError naming each bad variable. */
+export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  // Empty strings from shells and .env files mean "unset", except LIVEKIT_URL where "" disables media.
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => v !== undefined && (v !== "" || k === "LIVEKIT_URL")),
+  );
+  const result = ZEnv.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return toConfig(result.data, cwd);
+}

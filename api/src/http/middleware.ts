@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+import { parseCookie } from "cookie";
+import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from "express";
+import type { Logger } from "pino";
+import { userForToken } from "../auth/auth.service.ts";
+import type { Db } from "../db/client.ts";
+import { AppError, toPublicError } from "../errors.ts";
+
+export const SESSION_COOKIE = "plenary_session";
+
+export const readSessionCookie = (header: string | undefined): string | undefined =>
+  header ? parseCookie(header)[SESSION_COOKIE] : undefined;
+
+/** Express 5 forwards rejected promises to the error handler, so handlers can simply be async. */
+export type AsyncHandler = (req: Request, res: Response, next: NextFunction) => Promise<unknown>;
+
+export const requestId: RequestHandler = (req, res, next) => {
+  req.requestId = randomUUID();
+  res.setHeader("X-Request-Id", req.requestId);
+  next();
+};
+
+/** Resolves the session cookie to `req.user` when present; never rejects the request itself. */
+export function loadUser(db: Db): RequestHandler {
+  return async (req, _res, next) => {
+    req.user = await userForToken(db, readSessionCookie(req.headers.cookie));
+    next();
+  };
+}
+
+export const requireUser: RequestHandler = (req, _res, next) => {
+  if (!req.user) throw new AppError("UNAUTHENTICATED", "Please sign in.");
+  next();
+};
+
+export const requireOrganiser: RequestHandler = (req, _res, next) => {
+  if (!req.user) throw new AppError("UNAUTHENTICATED", "Please sign in.");
+  if (!req.user.isOrganiser) throw new AppError("FORBIDDEN", "Only organisers can do this.");
+  next();
+};
+
+/**
+ * CSRF defence for cookie-authenticated writes: browsers always send Origin on cross-site
+ * non-GET requests, so a foreign Origin is refused. The cookie is also SameSite=Lax, and bodies
+ * are JSON only, which a plain HTML form cannot send.
+ */
+export function checkOrigin(allowed: string[]): RequestHandler {
+  return (req, _res, next) => {
+    const origin = req.headers.origin;
+    if (req.method !== "GET" && req.method !== "HEAD" && origin && !allowed.includes(origin)) {
+      throw new AppError("FORBIDDEN", "Cross-site request refused.");
+    }
+    next();
+  };
+}
+
+export const notFound: RequestHandler = (_req, _res, next) => next(new AppError("NOT_FOUND", "No such route."));
+
+/** The last handler: every error becomes `{ error }` JSON; internals are logged, never sent. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    let appError = err;
+    if (err?.type === "entity.too.large") appError = new AppError("PAYLOAD_TOO_LARGE", "Request body is too large.");
+    else if (err?.type === "entity.parse.failed") appError = new AppError("BAD_REQUEST", "Request body is not valid JSON.");
+    const body = toPublicError(appError);
+    if (body.code === "INTERNAL") logger.error({ err, requestId: req.requestId, path: req.path }, "unhandled error");
+    res.status(appError instanceof AppError ? appError.status : 500).json({ error: body });
+  };
+}

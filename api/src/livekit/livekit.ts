@@ -1,0 +1,58 @@
+import { AccessToken, RoomServiceClient, TrackSource, WebhookReceiver, type WebhookEvent } from "livekit-server-sdk";
+import type { TGrants } from "@plenary/shared";
+import type { Config } from "../config.ts";
+import { AppError } from "../errors.ts";
+
+const SOURCE_ENUM: Record<string, TrackSource> = {
+  camera: TrackSource.CAMERA,
+  microphone: TrackSource.MICROPHONE,
+  screen_share: TrackSource.SCREEN_SHARE,
+  screen_share_audio: TrackSource.SCREEN_SHARE_AUDIO,
+};
+
+/** Everything the api asks of LiveKit, behind one interface so tests inject the real or none. */
+export interface Livekit {
+  enabled: boolean;
+  disabledReason?: string;
+  serverUrl: string;
+  ensureRoom(name: string): Promise<void>;
+  signToken(options: { identity: string; name: string; grants: TGrants; attributes: Record<string, string> }): Promise<{ token: string; expiresAt: Date }>;
+  receiveWebhook(rawBody: string, authorization: string | undefined): Promise<WebhookEvent>;
+  ping(): Promise<boolean>;
+}
+
+export function createLivekit(config: Config["livekit"]): Livekit {
+  if (!config.enabled) {
+    const off = () => {
+      throw new AppError("UNAVAILABLE", `Media is switched off on this server: ${config.reason}`);
+    };
+    return { enabled: false, disabledReason: config.reason, serverUrl: "", ensureRoom: async () => off(), signToken: async () => off(), receiveWebhook: async () => off(), ping: async () => false };
+  }
+  const httpUrl = config.url.replace(/^ws/, "http");
+  const rooms = new RoomServiceClient(httpUrl, config.apiKey, config.apiSecret);
+  const receiver = new WebhookReceiver(config.apiKey, config.apiSecret);
+  // Rooms this process has already created; createRoom is idempotent, the cache only saves a round trip.
+  const known = new Set<string>();
+
+  return {
+    enabled: true,
+    serverUrl: config.url,
+    async ensureRoom(name) {
+      if (known.has(name)) return;
+      try {
+        await rooms.createRoom({ name, emptyTimeout: 10 * 60, departureTimeout: 20 });
+      } catch {
+        throw new AppError("UNAVAILABLE", "The media server is not reachable right now. Please try again shortly.");
+      }
+      known.add(name);
+    },
+    async signToken({ identity, name, grants, attributes }) {
+      const ttl = config.tokenTtlSeconds;
+      const at = new AccessToken(config.apiKey, config.apiSecret, { identity, name, ttl, attributes });
+      at.addGrant({ ...grants, canPublishSources: grants.canPublishSources.map((s) => SOURCE_ENUM[s]!) });
+      return { token: await at.toJwt(), expiresAt: new Date(Date.now() + ttl * 1000) };
+    },
+    receiveWebhook: (rawBody, authorization) => receiver.receive(rawBody, authorization),
+    ping: () => rooms.listRooms([]).then(() => true, () => false),
+  };
+}

@@ -1,0 +1,60 @@
+import type { Server as HttpServer } from "node:http";
+import { createAdapter } from "@socket.io/redis-adapter";
+import type { TSession } from "@plenary/shared";
+import { Server } from "socket.io";
+import { userForToken } from "../auth/auth.service.ts";
+import { readSessionCookie } from "../http/middleware.ts";
+import { registerSessionHandlers, sessionRoom } from "./sessions.handlers.ts";
+import type { PlenaryServer, PlenarySocket, RealtimeDeps } from "./types.ts";
+
+export interface RedisPair {
+  pub: unknown;
+  sub: unknown;
+}
+
+/** Feature modules add their socket handlers through this hook, keeping the server generic. */
+export type SocketFeature = (socket: PlenarySocket, io: PlenaryServer) => void;
+
+/**
+ * The Socket.IO server: cookie-authenticated handshake, Origin allow-list, small frames,
+ * and the Redis adapter when several api processes share sessions.
+ */
+export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps & { redis?: RedisPair; features?: SocketFeature[] }) {
+  const { config, db, logger } = deps;
+  const io: PlenaryServer = new Server(httpServer, {
+    path: "/socket.io",
+    maxHttpBufferSize: 16 * 1024,
+    cors: { origin: config.allowedOrigins, credentials: true },
+    // Refuse foreign origins before the upgrade; same-origin polling may omit Origin, so absence is allowed
+    // (the cookie check below still applies).
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      callback(null, !origin || config.allowedOrigins.includes(origin));
+    },
+  });
+  if (deps.redis) io.adapter(createAdapter(deps.redis.pub as never, deps.redis.sub as never));
+
+  io.use(async (socket, next) => {
+    try {
+      const user = await userForToken(db, readSessionCookie(socket.handshake.headers.cookie));
+      if (!user) return next(new Error("UNAUTHENTICATED"));
+      socket.data = { userId: user.id, isOrganiser: user.isOrganiser, joinedSessions: [] };
+      next();
+    } catch (err) {
+      logger.error({ err }, "socket auth failed");
+      next(new Error("INTERNAL"));
+    }
+  });
+
+  io.on("connection", (socket) => {
+    registerSessionHandlers(socket, deps);
+    for (const feature of deps.features ?? []) feature(socket, io);
+  });
+
+  return {
+    io,
+    broadcastSessionUpdated(session: TSession) {
+      io.to(sessionRoom(session.id)).emit("session:updated", { session });
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { ZAcceptInvitationRequest, ZAssignRoleRequest, ZCreateInvitationRequest, ZUuid } from "@plenary/shared";
+import { Router } from "express";
+import type { Db } from "../db/client.ts";
+import { requireOrganiser, requireUser } from "../http/middleware.ts";
+import { parseInput } from "../lib/validate.ts";
+import { acceptInvitation, assignRole, createInvitation, listRoles, removeRole } from "./roles.service.ts";
+
+export function rolesRoutes(deps: { db: Db }): Router {
+  const { db } = deps;
+  const router = Router();
+
+  router.get("/sessions/:id/roles", requireOrganiser, async (req, res) => {
+    res.json({ roles: await listRoles(db, parseInput(ZUuid, req.params.id)) });
+  });
+
+  router.post("/sessions/:id/roles", requireOrganiser, async (req, res) => {
+    const roles = await assignRole(db, parseInput(ZUuid, req.params.id), parseInput(ZAssignRoleRequest, req.body));
+    res.status(201).json({ roles });
+  });
+
+  router.delete("/sessions/:id/roles/:assignmentId", requireOrganiser, async (req, res) => {
+    res.json({ roles: await removeRole(db, parseInput(ZUuid, req.params.id), parseInput(ZUuid, req.params.assignmentId)) });
+  });
+
+  router.post("/sessions/:id/invitations", requireOrganiser, async (req, res) => {
+    const input = parseInput(ZCreateInvitationRequest, req.body);
+    const invitation = await createInvitation(db, { ...input, sessionId: parseInput(ZUuid, req.params.id), createdById: req.user!.id });
+    res.status(201).json(invitation);
+  });
+
+  router.post("/invitations/accept", requireUser, async (req, res) => {
+    const { token } = parseInput(ZAcceptInvitationRequest, req.body);
+    res.json(await acceptInvitation(db, { token, userId: req.user!.id }));
+  });
+
+  return router;
+}

@@ -1,0 +1,68 @@
+import type { TGrants, TJoinRole } from "@plenary/shared";
+
+/** LiveKit track sources, as named in tokens. */
+export const SOURCES = {
+  camera: "camera",
+  microphone: "microphone",
+  screenShare: "screen_share",
+  screenShareAudio: "screen_share_audio",
+} as const;
+
+/** Participant attribute that names an interpreter's booth language. */
+export const BOOTH_ATTRIBUTE = "plenary.booth";
+/** Participant attribute that names the role a participant joined as. */
+export const ROLE_ATTRIBUTE = "plenary.role";
+
+export const roomNameFor = (sessionId: string): string => `session-${sessionId}`;
+export const sessionIdFromRoom = (room: string): string | undefined => /^session-([0-9a-f-]{36})$/.exec(room)?.[1];
+
+export interface GrantInput {
+  role: TJoinRole;
+  sessionId: string;
+  boothLanguage?: string | null;
+}
+
+export interface GrantResult {
+  grants: TGrants;
+  attributes: Record<string, string>;
+}
+
+/**
+ * The least-privilege LiveKit grants for a role in a session. Pure, so it is tested as a table.
+ * Nobody may update their own metadata or attributes: attributes such as the booth language
+ * are facts the server asserts, not claims a client makes.
+ */
+export function computeGrants({ role, sessionId, boothLanguage }: GrantInput): GrantResult {
+  const base: TGrants = {
+    roomJoin: true,
+    room: roomNameFor(sessionId),
+    roomAdmin: false,
+    canSubscribe: true,
+    canPublish: false,
+    canPublishData: false,
+    canPublishSources: [],
+    canUpdateOwnMetadata: false,
+  };
+  const attributes: Record<string, string> = { [ROLE_ATTRIBUTE]: role };
+  switch (role) {
+    case "attendee":
+      return { grants: base, attributes };
+    case "speaker":
+    case "stage":
+      return {
+        grants: { ...base, canPublish: true, canPublishSources: [SOURCES.camera, SOURCES.microphone, SOURCES.screenShare, SOURCES.screenShareAudio] },
+        attributes,
+      };
+    case "interpreter":
+      if (!boothLanguage) throw new Error("an interpreter grant needs a booth language");
+      return {
+        grants: { ...base, canPublish: true, canPublishSources: [SOURCES.microphone] },
+        attributes: { ...attributes, [BOOTH_ATTRIBUTE]: boothLanguage },
+      };
+    case "moderator":
+      return {
+        grants: { ...base, roomAdmin: true, canPublish: true, canPublishData: true, canPublishSources: [SOURCES.camera, SOURCES.microphone] },
+        attributes,
+      };
+  }
+}

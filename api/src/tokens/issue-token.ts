@@ -1,0 +1,30 @@
+import type { TConnectionDetails, TJoinRole } from "@plenary/shared";
+import type { Db } from "../db/client.ts";
+import { AppError } from "../errors.ts";
+import type { AuthUser } from "../http/request-context.ts";
+import type { Livekit } from "../livekit/livekit.ts";
+import { checkJoinAccess } from "./access.ts";
+import { computeGrants } from "./grants.ts";
+
+/** Issues a short-lived LiveKit token for the user to enter a session's room in one role. */
+export async function issueToken(
+  deps: { db: Db; livekit: Livekit },
+  options: { user: AuthUser; sessionId: string; role: TJoinRole },
+): Promise<TConnectionDetails> {
+  const { db, livekit } = deps;
+  const session = await db.session.findUnique({
+    where: { id: options.sessionId },
+    select: { id: true, status: true, roles: { where: { userId: options.user.id }, select: { role: true, boothLanguage: true } } },
+  });
+  if (!session) throw new AppError("NOT_FOUND", "Session not found.");
+  const { boothLanguage } = checkJoinAccess({
+    requested: options.role,
+    status: session.status,
+    isOrganiser: options.user.isOrganiser,
+    held: session.roles,
+  });
+  const { grants, attributes } = computeGrants({ role: options.role, sessionId: session.id, boothLanguage });
+  await livekit.ensureRoom(grants.room);
+  const { token, expiresAt } = await livekit.signToken({ identity: options.user.id, name: options.user.displayName, grants, attributes });
+  return { serverUrl: livekit.serverUrl, roomName: grants.room, identity: options.user.id, token, expiresAt: expiresAt.toISOString(), grants };
+}

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { UI_LANGUAGES, UN_LANGUAGES } from "./languages.ts";
+
+/** The five WSIS stakeholder groups. */
+export const STAKEHOLDER_GROUPS = [
+  "GOVERNMENT",
+  "PRIVATE_SECTOR",
+  "CIVIL_SOCIETY",
+  "ACADEMIA_TECHNICAL",
+  "INTERNATIONAL_ORGANISATION",
+] as const;
+export const ZStakeholderGroup = z.enum(STAKEHOLDER_GROUPS);
+
+export const GENDERS = ["female", "male", "non_binary", "prefer_not_to_say"] as const;
+export const AGE_BRACKETS = ["under_25", "25_34", "35_49", "50_64", "65_plus", "prefer_not_to_say"] as const;
+
+/** Preferred language: any UN language (interface falls back to English where untranslated). */
+export const ZPreferredLanguage = z.enum(UN_LANGUAGES);
+export { UI_LANGUAGES };
+
+const ZEmail = z.string().trim().toLowerCase().pipe(z.email().max(254));
+const ZPassword = z.string().min(10, "at least 10 characters").max(200);
+
+export const ZProfileFields = z.object({
+  displayName: z.string().trim().min(1).max(100),
+  organisation: z.string().trim().max(200).default(""),
+  country: z.string().trim().max(100).default(""),
+  stakeholderGroup: ZStakeholderGroup,
+  gender: z.enum(GENDERS).nullable().optional(),
+  ageBracket: z.enum(AGE_BRACKETS).nullable().optional(),
+  preferredLanguage: ZPreferredLanguage.default("en"),
+});
+
+export const ZRegisterRequest = ZProfileFields.extend({ email: ZEmail, password: ZPassword });
+export type TRegisterRequest = z.infer<typeof ZRegisterRequest>;
+
+export const ZLoginRequest = z.object({ email: ZEmail, password: z.string().min(1).max(200) });
+export type TLoginRequest = z.infer<typeof ZLoginRequest>;
+
+export const ZUpdateProfileRequest = ZProfileFields.partial();
+export type TUpdateProfileRequest = z.infer<typeof ZUpdateProfileRequest>;
+
+export const STAFF_ROLES = ["MODERATOR", "SPEAKER", "INTERPRETER", "STAGE"] as const;
+export const ZStaffRole = z.enum(STAFF_ROLES);
+export type TStaffRole = z.infer<typeof ZStaffRole>;
+
+export const ZMyRole = z.object({
+  sessionId: z.string(),
+  role: ZStaffRole,
+  boothLanguage: z.string().nullable(),
+});
+
+/** The signed-in user as they see themselves (the only place gender and age are returned). */
+export const ZMe = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  organisation: z.string(),
+  country: z.string(),
+  stakeholderGroup: ZStakeholderGroup,
+  gender: z.string().nullable(),
+  ageBracket: z.string().nullable(),
+  preferredLanguage: z.string(),
+  isOrganiser: z.boolean(),
+  roles: z.array(ZMyRole),
+});
+export type TMe = z.infer<typeof ZMe>;

@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { ZLanguage } from "./languages.ts";
+import { ZStaffRole } from "./auth.types.ts";
+
+export const SESSION_TYPES = ["CEREMONY", "HIGH_LEVEL", "POLICY", "WORKSHOP", "CLOSING"] as const;
+export const ZSessionType = z.enum(SESSION_TYPES);
+export const SESSION_STATUSES = ["SCHEDULED", "LIVE", "ENDED"] as const;
+export const ZSessionStatus = z.enum(SESSION_STATUSES);
+export const QA_MODES = ["MODERATED", "OPEN", "CLOSED"] as const;
+export const ZQaMode = z.enum(QA_MODES);
+
+export const ZUuid = z.uuid();
+
+export const ZEvent = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  venue: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  timezone: z.string(),
+  languages: z.array(z.string()),
+  isSample: z.boolean(),
+});
+export type TEvent = z.infer<typeof ZEvent>;
+
+export const ZSession = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  type: ZSessionType,
+  room: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: ZSessionStatus,
+  languages: z.array(z.string()),
+  qaMode: ZQaMode,
+  isSample: z.boolean(),
+});
+export type TSession = z.infer<typeof ZSession>;
+
+/** A calendar date `YYYY-MM-DD`, interpreted in the event's time zone. */
+export const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
+
+export const ZAgendaQuery = z.object({
+  day: ZDay.optional(),
+  type: ZSessionType.optional(),
+  language: ZLanguage.optional(),
+  liveNow: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+});
+export type TAgendaQuery = z.infer<typeof ZAgendaQuery>;
+
+export const ZAgendaResponse = z.object({ event: ZEvent, sessions: z.array(ZSession) });
+export type TAgendaResponse = z.infer<typeof ZAgendaResponse>;
+
+const ZSessionFieldsBase = z.object({
+  title: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(5000).default(""),
+  type: ZSessionType,
+  room: z.string().trim().min(1).max(100),
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.iso.datetime({ offset: true }),
+  languages: z.array(ZLanguage).min(1).max(6),
+  qaMode: ZQaMode.default("MODERATED"),
+});
+
+export const ZCreateSessionRequest = ZSessionFieldsBase.refine((s) => Date.parse(s.endsAt) > Date.parse(s.startsAt), {
+  message: "endsAt must be after startsAt",
+  path: ["endsAt"],
+});
+export type TCreateSessionRequest = z.infer<typeof ZCreateSessionRequest>;
+
+export const ZUpdateSessionRequest = ZSessionFieldsBase.partial();
+export type TUpdateSessionRequest = z.infer<typeof ZUpdateSessionRequest>;
+
+export const ZSetStatusRequest = z.object({ status: ZSessionStatus });
+
+export const ZAssignRoleRequest = z
+  .object({
+    email: z.string().trim().toLowerCase().pipe(z.email()),
+    role: ZStaffRole,
+    boothLanguage: ZLanguage.optional(),
+  })
+  .refine((r) => (r.role === "INTERPRETER") === (r.boothLanguage !== undefined), {
+    message: "boothLanguage is required for interpreters and only for them",
+    path: ["boothLanguage"],
+  });
+export type TAssignRoleRequest = z.infer<typeof ZAssignRoleRequest>;
+
+export const ZRoleAssignment = z.object({
+  id: z.string(),
+  userId: z.string(),
+  displayName: z.string(),
+  email: z.string(),
+  role: ZStaffRole,
+  boothLanguage: z.string().nullable(),
+});
+export type TRoleAssignment = z.infer<typeof ZRoleAssignment>;
+
+export const ZCreateInvitationRequest = z
+  .object({ role: ZStaffRole, boothLanguage: ZLanguage.optional() })
+  .refine((r) => (r.role === "INTERPRETER") === (r.boothLanguage !== undefined), {
+    message: "boothLanguage is required for interpreters and only for them",
+    path: ["boothLanguage"],
+  });
+export const ZInvitationResponse = z.object({ token: z.string(), expiresAt: z.string() });
+export const ZAcceptInvitationRequest = z.object({ token: z.string().min(20).max(200) });
