@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startTestApp, type TestApp } from "./helpers/app.ts";
+import { createTestDatabase, type TestDatabase } from "./helpers/db.ts";
+import { seedSessions, signedInClient } from "./helpers/fixtures.ts";
+import { TestClient } from "./helpers/http.ts";
+
+let tdb: TestDatabase;
+let api: TestApp;
+
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  await seedSessions(tdb.database.prisma);
+  api = await startTestApp({ database: tdb.database });
+});
+afterAll(async () => {
+  await api.close();
+  await tdb.drop();
+});
+
+describe("bad input gets a clear JSON error, never a crash or a stack", () => {
+  test.each([
+    ["not JSON", "{oops", 400, "BAD_REQUEST"],
+    ["an array", [], 400, "BAD_REQUEST"],
+    ["wrong types", { email: 42, password: true }, 400, "BAD_REQUEST"],
+    ["oversized", { email: "a@b.c", password: "x".repeat(40_000) }, 413, "PAYLOAD_TOO_LARGE"],
+  ])("login with %s → %i", async (_name, body, status, code) => {
+    const res = await new TestClient(api.baseUrl).request("POST", "/api/auth/login", body);
+    expect(res.status).toBe(status);
+    expect(res.body.error.code).toBe(code);
+    expect(res.text).not.toMatch(/at .*\.ts|node_modules|Error:/);
+  });
+
+  test("field errors name the field", async () => {
+    const res = await new TestClient(api.baseUrl).post("/api/auth/register", { email: "not-an-email", password: "short" });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.error.details.fields)).toEqual(expect.arrayContaining(["email", "password", "displayName", "stakeholderGroup"]));
+  });
+
+  test("unknown routes are JSON 404s", async () => {
+    const res = await new TestClient(api.baseUrl).get("/api/does-not-exist");
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ error: { code: "NOT_FOUND", message: "No such route." } });
+  });
+
+  test("bad query and path parameters are 400s", async () => {
+    const client = new TestClient(api.baseUrl);
+    expect((await client.get("/api/sessions?day=tomorrow")).status).toBe(400);
+    expect((await client.get("/api/sessions?type=PARTY")).status).toBe(400);
+    expect((await client.get("/api/sessions/not-a-uuid")).status).toBe(400);
+    expect((await client.get("/api/sessions/00000000-0000-4000-8000-000000000000")).status).toBe(404);
+  });
+
+  test("a session whose end precedes its start is refused and nothing is saved", async () => {
+    const { client } = await signedInClient(api.baseUrl, tdb.database.prisma, { organiser: true });
+    const before = await tdb.database.prisma.session.count();
+    const res = await client.post("/api/sessions", { title: "Backwards", type: "WORKSHOP", room: "K", startsAt: "2024-05-28T10:00:00+02:00", endsAt: "2024-05-28T09:00:00+02:00", languages: ["en"] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.fields).toHaveProperty("endsAt");
+    expect(await tdb.database.prisma.session.count()).toBe(before);
+  });
+
+  test("health and OpenAPI are served as JSON", async () => {
+    const client = new TestClient(api.baseUrl);
+    const health = await client.get("/api/health");
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({ status: "ok", database: "ok", livekit: "ok" });
+    const doc = await client.get("/api/openapi.json");
+    expect(doc.body.openapi).toMatch(/^3\./);
+    expect(doc.body.paths["/api/sessions/{id}/token"].post.requestBody.content["application/json"].schema.properties.role.enum).toContain("interpreter");
+  });
+});

@@ -1,0 +1,37 @@
+import { defineConfig } from "vitest/config";
+
+// Three projects: fast pure units, integration against real PostgreSQL/Redis/LiveKit/Socket.IO,
+// and end-to-end in headless Chromium. `npm test` runs all three.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["shared/src/**/*.test.ts", "api/src/**/*.test.ts", "client/src/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["api/test/**/*.test.ts"],
+          globalSetup: ["api/test/global-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.test.ts"],
+          globalSetup: ["e2e/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
