@@ -12,7 +12,7 @@ let session: Session;
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
-  [session] = await seedSessions(tdb.database.prisma);
+  session = (await seedSessions(tdb.database.prisma))[0]!;
   api = await startTestApp({ database: tdb.database });
 });
 afterAll(async () => {

@@ -1,0 +1,25 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { startStack, tmpFile, writeToneWav } from "./harness.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    e2eBaseUrl: string;
+    e2eDatabaseUrl: string;
+    toneWav: string;
+    screenshotDir: string;
+  }
+}
+
+/** One stack for the browser tests: api + built client + livekit-server + PostgreSQL, demo-seeded. */
+export default async function setup(project: TestProject) {
+  const stack = await startStack({ port: 3905, livekitPort: 7895, dbName: "plenary_e2e" });
+  const screenshotDir = path.resolve("test-results/screenshots");
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  project.provide("e2eBaseUrl", stack.baseUrl);
+  project.provide("e2eDatabaseUrl", stack.databaseUrl);
+  project.provide("toneWav", writeToneWav(tmpFile("floor-tone.wav")));
+  project.provide("screenshotDir", screenshotDir);
+  return () => stack.stop();
+}

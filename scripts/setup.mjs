@@ -1,0 +1,46 @@
+// Shared set-up steps for `npm run hub` and `npm test`: install packages, generate the Prisma
+// client, build the web client. Each step is skipped when its output is already up to date.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export function run(cmd, args, options = {}) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: "inherit", ...options });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (exit ${r.status})`);
+}
+
+const mtime = (p) => (fs.existsSync(p) ? fs.statSync(p).mtimeMs : 0);
+
+function newestUnder(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestUnder(p) : mtime(p));
+  }
+  return newest;
+}
+
+export function installPackages() {
+  const marker = path.join(ROOT, "node_modules", ".package-lock.json");
+  if (mtime(marker) >= mtime(path.join(ROOT, "package-lock.json"))) return;
+  console.log("› Installing npm packages…");
+  run("npm", ["ci", "--no-audit", "--no-fund"]);
+}
+
+export function generatePrismaClient() {
+  const out = path.join(ROOT, "api", "src", "generated", "prisma", "client.ts");
+  if (mtime(out) >= mtime(path.join(ROOT, "prisma", "schema.prisma"))) return;
+  console.log("› Generating the Prisma client…");
+  run("npx", ["prisma", "generate"]);
+}
+
+export function buildClient() {
+  const built = path.join(ROOT, "client", "dist", "index.html");
+  const sources = Math.max(newestUnder(path.join(ROOT, "client", "src")), newestUnder(path.join(ROOT, "shared", "src")), mtime(path.join(ROOT, "client", "index.html")));
+  if (mtime(built) >= sources) return;
+  console.log("› Building the web client…");
+  run("npm", ["run", "build", "-w", "client"]);
+}

@@ -1,0 +1,36 @@
+// `npm test`: installs what the suite needs (npm packages, Chromium from Debian, livekit-server
+// from the Go module proxy), builds the client, then runs every Vitest project and prints
+// one closing line "Tests: N passed, N failed".
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { buildClient, generatePrismaClient, installPackages, ROOT, run } from "./setup.mjs";
+import { ensureLivekitServer } from "./livekit.mjs";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+installPackages();
+generatePrismaClient();
+if (!fs.existsSync(CHROMIUM)) {
+  console.log("› Installing Chromium from Debian for the browser tests…");
+  const apt = (...args) => (process.getuid?.() === 0 ? run("apt-get", args) : run("sudo", ["apt-get", ...args]));
+  apt("update", "-qq");
+  apt("install", "-y", "-qq", "chromium");
+}
+const livekit = ensureLivekitServer();
+if (livekit.error) {
+  console.error(`Cannot run the suite without livekit-server: ${livekit.error}`);
+  process.exit(1);
+}
+buildClient();
+
+const report = path.join(os.tmpdir(), `plenary-vitest-${process.pid}.json`);
+const args = ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)];
+const result = spawnSync("npx", args, { cwd: ROOT, stdio: "inherit" });
+if (fs.existsSync(report)) {
+  const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(fs.readFileSync(report, "utf8"));
+  fs.rmSync(report);
+  console.log(`Tests: ${numPassedTests} passed, ${numFailedTests} failed${numPendingTests ? `, ${numPendingTests} skipped` : ""}`);
+}
+process.exit(result.status ?? 1);
