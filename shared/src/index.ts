@@ -3,6 +3,7 @@ export * from "./errors.ts";
 export * from "./auth.types.ts";
 export * from "./sessions.types.ts";
 export * from "./tokens.types.ts";
+export * from "./qa.types.ts";
 export * from "./socket.types.ts";
 export * from "./health.types.ts";
 export * from "./time.ts";

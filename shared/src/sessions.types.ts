@@ -8,6 +8,7 @@ export const SESSION_STATUSES = ["SCHEDULED", "LIVE", "ENDED"] as const;
 export const ZSessionStatus = z.enum(SESSION_STATUSES);
 export const QA_MODES = ["MODERATED", "OPEN", "CLOSED"] as const;
 export const ZQaMode = z.enum(QA_MODES);
+export type TQaMode = z.infer<typeof ZQaMode>;
 
 export const ZUuid = z.uuid();
 
