@@ -1,0 +1,19 @@
+import { createBrowserRouter } from "react-router";
+import { agendaRoutes } from "../features/agenda/routes.tsx";
+import { authRoutes } from "../features/auth/routes.tsx";
+import { organiserRoutes } from "../features/organiser/routes.tsx";
+import { profileRoutes } from "../features/profile/routes.tsx";
+import { sessionRoutes } from "../features/session/routes.tsx";
+import { stageRoutes } from "../features/stage/routes.tsx";
+import { Layout } from "./Layout.tsx";
+import { NotFoundPage } from "./NotFoundPage.tsx";
+import { RouteError } from "./RouteError.tsx";
+
+/** Every route, assembled from the features. */
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [...agendaRoutes, ...authRoutes, ...profileRoutes, ...sessionRoutes, ...stageRoutes, ...organiserRoutes, { path: "*", element: <NotFoundPage /> }],
+  },
+]);

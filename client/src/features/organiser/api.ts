@@ -1,0 +1,56 @@
+import {
+  type TAssignRoleRequest,
+  type TLanguage,
+  type TRoleAssignment,
+  type TSession,
+  type TStaffRole,
+  type TUpdateSessionRequest,
+  type ZCreateSessionRequest,
+  ZInvitationResponse,
+  ZRoleAssignment,
+  ZSession,
+  ZStaffRole,
+} from "@plenary/shared";
+import { z } from "zod";
+import { apiRequest } from "../../lib/api.ts";
+
+const ZRoles = z.object({ roles: z.array(ZRoleAssignment) });
+const ZAccepted = z.object({ sessionId: z.string(), role: ZStaffRole });
+const path = (sessionId: string, rest = "") => `/sessions/${encodeURIComponent(sessionId)}${rest}`;
+
+/** Creates a session in the event. */
+export const createSession = (input: z.input<typeof ZCreateSessionRequest>): Promise<TSession> =>
+  apiRequest("/sessions", { method: "POST", body: input, schema: ZSession });
+
+/** Edits a session's details. */
+export const updateSession = (sessionId: string, patch: TUpdateSessionRequest): Promise<TSession> =>
+  apiRequest(path(sessionId), { method: "PATCH", body: patch, schema: ZSession });
+
+/** Opens (LIVE), closes (ENDED) or reopens a session. */
+export const setSessionStatus = (sessionId: string, status: TSession["status"]): Promise<TSession> =>
+  apiRequest(path(sessionId, "/status"), { method: "POST", body: { status }, schema: ZSession });
+
+/** Who holds a staff role in the session. */
+export const listRoles = async (sessionId: string, signal?: AbortSignal): Promise<TRoleAssignment[]> =>
+  (await apiRequest(path(sessionId, "/roles"), { schema: ZRoles, signal })).roles;
+
+/** Gives a registered user a role; returns the updated list. */
+export const assignRole = async (sessionId: string, input: TAssignRoleRequest): Promise<TRoleAssignment[]> =>
+  (await apiRequest(path(sessionId, "/roles"), { method: "POST", body: input, schema: ZRoles })).roles;
+
+/** Takes a role away; returns the updated list. */
+export const removeRole = async (sessionId: string, assignmentId: string): Promise<TRoleAssignment[]> =>
+  (await apiRequest(path(sessionId, `/roles/${encodeURIComponent(assignmentId)}`), { method: "DELETE", schema: ZRoles })).roles;
+
+/** Creates a one-time invitation link for a role (for people without an account yet). */
+export const createInvitation = (sessionId: string, input: { role: TStaffRole; boothLanguage?: TLanguage }) =>
+  apiRequest(path(sessionId, "/invitations"), { method: "POST", body: input, schema: ZInvitationResponse });
+
+/** Accepts an invitation for the signed-in user. */
+export const acceptInvitation = (token: string): Promise<z.output<typeof ZAccepted>> =>
+  apiRequest("/invitations/accept", { method: "POST", body: { token }, schema: ZAccepted });
+
+/** The page a staff member works from for their role. */
+export function workspacePathFor(sessionId: string, role: TStaffRole): string {
+  return role === "STAGE" ? `/sessions/${sessionId}/stage` : `/sessions/${sessionId}?as=${role.toLowerCase()}`;
+}

@@ -1,0 +1,28 @@
+import { AudioTrack, useTracks } from "@livekit/components-react";
+import { Track } from "livekit-client";
+import { useTranslation } from "react-i18next";
+import { useAudioLevel } from "../../lib/useAudioLevel.ts";
+import { LevelMeter } from "../../ui/LevelMeter.tsx";
+import { isFloorParticipant, pickFloorAudio } from "./floor.ts";
+
+/**
+ * Plays the floor (stage desk feed, speakers, moderator) and meters it so listeners can tell
+ * whether the room is audible. Interpreter channels are left out: a listener hears one channel.
+ */
+export function FloorAudio() {
+  const { t } = useTranslation();
+  const tracks = useTracks([Track.Source.Microphone, Track.Source.ScreenShareAudio], { onlySubscribed: true }).filter(
+    (ref) => !ref.participant.isLocal && isFloorParticipant(ref.participant),
+  );
+  const metered = pickFloorAudio(tracks);
+  const level = useAudioLevel(metered?.publication.track?.mediaStreamTrack);
+
+  return (
+    <div className="floor-audio">
+      {tracks.map((ref) => (
+        <AudioTrack key={`${ref.participant.identity}:${ref.source}`} trackRef={ref} />
+      ))}
+      <LevelMeter label={t("session.floorAudio")} testId="floor-audio-level" {...level} />
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { Track } from "livekit-client";
+
+/**
+ * Participant attribute the api sets in every token to name the role the participant joined as
+ * (kept in sync with api/src/tokens/grants.ts ROLE_ATTRIBUTE).
+ */
+export const ROLE_ATTRIBUTE = "plenary.role";
+
+/** The little a floor decision needs to know about a track; livekit TrackReferences satisfy it. */
+export interface FloorTrackLike {
+  participant: { identity: string; attributes: Readonly<Record<string, string>> };
+  source: Track.Source;
+}
+
+/** Stable key of a track reference, for remembering the focus between renders. */
+export const trackKey = (t: FloorTrackLike): string => `${t.participant.identity}:${t.source}`;
+
+/**
+ * Whether a participant's media is the floor. Interpreters publish their language channel, which
+ * listeners choose separately, so it must never be mixed into the floor.
+ */
+export const isFloorParticipant = (p: FloorTrackLike["participant"]): boolean => p.attributes[ROLE_ATTRIBUTE] !== "interpreter";
+
+const roleOf = (t: FloorTrackLike) => t.participant.attributes[ROLE_ATTRIBUTE];
+
+/**
+ * Chooses the video to show large (speaker focus): a screen share wins (slides must be legible),
+ * then the camera of whoever is speaking now, then the previous focus (no flicker in pauses),
+ * then the stage camera, then anything.
+ */
+export function pickFocus<T extends FloorTrackLike>(tracks: readonly T[], speakingIdentities: readonly string[], previousKey?: string): T | undefined {
+  const screenShares = tracks.filter((t) => t.source === Track.Source.ScreenShare);
+  if (screenShares.length > 0) {
+    return screenShares.find((t) => speakingIdentities.includes(t.participant.identity)) ?? screenShares[0];
+  }
+  const cameras = tracks.filter((t) => t.source === Track.Source.Camera);
+  for (const identity of speakingIdentities) {
+    const camera = cameras.find((t) => t.participant.identity === identity);
+    if (camera) return camera;
+  }
+  return cameras.find((t) => trackKey(t) === previousKey) ?? cameras.find((t) => roleOf(t) === "stage") ?? cameras[0];
+}
+
+/** The floor audio track to meter: the stage's desk feed when present, else the first floor microphone. */
+export function pickFloorAudio<T extends FloorTrackLike>(tracks: readonly T[]): T | undefined {
+  const mics = tracks.filter((t) => t.source === Track.Source.Microphone && isFloorParticipant(t.participant));
+  return mics.find((t) => roleOf(t) === "stage") ?? mics[0];
+}

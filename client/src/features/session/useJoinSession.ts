@@ -1,0 +1,84 @@
+import type { TConnectionDetails, TJoinRole, TSession } from "@plenary/shared";
+import type { DisconnectReason } from "livekit-client";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { type ApiError, toApiError } from "../../lib/api.ts";
+import { requestToken } from "./api.ts";
+import { accessGate, type BlockReason, blockReasonFor, disconnectOutcome, MAX_REJOIN_ATTEMPTS, rejoinDelayMs } from "./join-flow.ts";
+
+/** Where joining stands. `attempt` changes for every fresh connection (use it as the room's key). */
+export type JoinState =
+  | { kind: "waiting" }
+  | { kind: "fetching" }
+  | { kind: "ready"; details: TConnectionDetails; attempt: number }
+  | { kind: "rejoining"; inMs: number }
+  | { kind: "blocked"; reason: BlockReason; error?: ApiError };
+
+/** The join state and the room callbacks that drive it. */
+export interface JoinSession {
+  state: JoinState;
+  /** Ask for a new token and connect again (a "Try again" button). */
+  retry(): void;
+  onConnected(): void;
+  onDisconnected(reason?: DisconnectReason): void;
+  onError(error: Error): void;
+}
+
+/**
+ * Requests a token for the session in `role` and recovers from full disconnects by requesting a
+ * new one (never reusing the old), with backoff. Re-requests by itself when the session opens or ends.
+ */
+export function useJoinSession(sessionId: string, role: TJoinRole, session: TSession | undefined): JoinSession {
+  const [state, setState] = useState<JoinState>({ kind: "waiting" });
+  const [attempt, setAttempt] = useState(0);
+  const failures = useRef(0);
+  const gate = session ? accessGate(role, session.status) : undefined;
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+
+  useEffect(() => {
+    if (!gate) return;
+    const controller = new AbortController();
+    setState({ kind: "fetching" });
+    requestToken(sessionId, role, controller.signal).then(
+      (details) => setState({ kind: "ready", details, attempt }),
+      (err: unknown) => {
+        if (controller.signal.aborted) return;
+        const error = toApiError(err);
+        setState({ kind: "blocked", reason: blockReasonFor(error, sessionRef.current), error });
+      },
+    );
+    return () => controller.abort();
+  }, [sessionId, role, gate, attempt]);
+
+  useEffect(() => {
+    if (state.kind !== "rejoining") return;
+    const timer = setTimeout(() => setAttempt((a) => a + 1), state.inMs);
+    return () => clearTimeout(timer);
+  }, [state]);
+
+  const retry = useCallback(() => {
+    failures.current = 0;
+    setAttempt((a) => a + 1);
+  }, []);
+
+  const onConnected = useCallback(() => {
+    failures.current = 0;
+  }, []);
+
+  const rejoinOrGiveUp = useCallback(() => {
+    if (failures.current >= MAX_REJOIN_ATTEMPTS) return setState({ kind: "blocked", reason: "connection-failed" });
+    setState({ kind: "rejoining", inMs: rejoinDelayMs(failures.current++) });
+  }, []);
+
+  const onDisconnected = useCallback(
+    (reason?: DisconnectReason) => {
+      const outcome = disconnectOutcome(reason);
+      if (outcome.kind === "ignore") return;
+      if (outcome.kind === "block") return setState({ kind: "blocked", reason: outcome.reason });
+      rejoinOrGiveUp();
+    },
+    [rejoinOrGiveUp],
+  );
+
+  return { state, retry, onConnected, onDisconnected, onError: rejoinOrGiveUp };
+}

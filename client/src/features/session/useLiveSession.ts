@@ -1,0 +1,35 @@
+import type { TSession } from "@plenary/shared";
+import { useEffect, useRef, useState } from "react";
+import { followSession } from "../../lib/socket.ts";
+import { type ApiQuery, useApiQuery } from "../../lib/useApiQuery.ts";
+import { fetchSession } from "./api.ts";
+
+/** How often to re-read the session when live updates are not available. */
+const POLL_MS = 15_000;
+
+/**
+ * A session kept current: live `session:updated` broadcasts over Socket.IO, or polling when the
+ * api does not (yet) let this user follow it, so a waiting attendee still sees it open.
+ */
+export function useLiveSession(sessionId: string): ApiQuery<TSession> {
+  const query = useApiQuery(`session:${sessionId}`, (signal) => fetchSession(sessionId, signal));
+  const [following, setFollowing] = useState(false);
+  const setData = useRef(query.setData);
+  setData.current = query.setData;
+  const isLive = query.data?.status === "LIVE";
+
+  // Rejoin when the session opens: attendees are only admitted to its channel once it is live.
+  useEffect(
+    () => followSession(sessionId, { onUpdate: (session) => setData.current(session), onFollowing: setFollowing }),
+    [sessionId, isLive],
+  );
+
+  const { reload } = query;
+  useEffect(() => {
+    if (following) return;
+    const timer = setInterval(reload, POLL_MS);
+    return () => clearInterval(timer);
+  }, [following, reload]);
+
+  return query;
+}

@@ -1,0 +1,38 @@
+import { useTranslation } from "react-i18next";
+import { AUDIBLE_LEVEL, meterFraction } from "../lib/audio-level.ts";
+import type { AudioLevel } from "../lib/useAudioLevel.ts";
+
+/** Props for {@link LevelMeter}. */
+export interface LevelMeterProps extends AudioLevel {
+  label: string;
+  testId?: string;
+}
+
+/**
+ * A small horizontal level bar. `data-level` carries the raw RMS level (3 decimals) and
+ * `data-first-audio-ms` the moment audio was first heard, for automated checks.
+ */
+export function LevelMeter({ label, level, firstAudioMs, testId }: LevelMeterProps) {
+  const { t } = useTranslation();
+  const audible = level > AUDIBLE_LEVEL;
+  return (
+    <div className="level-meter">
+      <span className="level-meter__label">{label}</span>
+      <div
+        className="level-meter__track"
+        role="meter"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={1}
+        aria-valuenow={Number(level.toFixed(3))}
+        aria-valuetext={audible ? t("level.audible") : t("level.silent")}
+        data-testid={testId}
+        data-level={level.toFixed(3)}
+        data-first-audio-ms={firstAudioMs}
+      >
+        <div className={audible ? "level-meter__bar level-meter__bar--on" : "level-meter__bar"} style={{ inlineSize: `${meterFraction(level) * 100}%` }} />
+      </div>
+      <span className="level-meter__state">{audible ? t("level.audible") : t("level.silent")}</span>
+    </div>
+  );
+}
