@@ -32,8 +32,8 @@ export function Header() {
         <div className="site-header__account">
           {me ? (
             <>
-              <NavLink to="/profile" className="account-name">
-                {t("header.profile", { name: me.displayName })}
+              <NavLink to="/profile" className="account-name" aria-label={t("header.profileLabel", { name: me.displayName })}>
+                <bdi>{t("header.profile", { name: me.displayName })}</bdi>
               </NavLink>
               <button type="button" className="button button--quiet" onClick={() => void onLogout()}>
                 {t("header.logout")}

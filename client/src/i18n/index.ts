@@ -12,6 +12,12 @@ const STORAGE_KEY = "plenary.language";
 /** Whether a code (e.g. a profile's preferred language) is one the interface can show. */
 export const isUiLanguage = (code: string | null | undefined): code is UiLanguage => UI_LANGUAGES.some((l) => l === code);
 
+/**
+ * The locale for dates and times: English follows UN (and Geneva) usage, day before month and a
+ * 24-hour clock, rather than US order.
+ */
+export const intlLocale = (lang: string): string => (lang === "en" ? "en-GB" : lang);
+
 /** Text direction for a language. */
 export const directionOf = (lang: string): "rtl" | "ltr" => (RTL_LANGUAGES.includes(lang) ? "rtl" : "ltr");
 

@@ -7,17 +7,25 @@ export interface AudioLevel {
   level: number;
   /** `performance.now()` (rounded) when the level first exceeded {@link AUDIBLE_LEVEL}; undefined until then. */
   firstAudioMs: number | undefined;
+  /** Heard within the last {@link AUDIBLE_HOLD_MS}, so the label does not flicker between words. */
+  audible: boolean;
 }
+
+/** How long "audible" holds after the level drops. */
+export const AUDIBLE_HOLD_MS = 1500;
 
 /** Meters a MediaStreamTrack (undefined = nothing to meter, level 0). */
 export function useAudioLevel(track: MediaStreamTrack | undefined, intervalMs = 100): AudioLevel {
   const [level, setLevel] = useState(0);
   const [firstAudioMs, setFirstAudioMs] = useState<number | undefined>();
   const heard = useRef(false);
+  const lastAudible = useRef(-Infinity);
+  const [audible, setAudible] = useState(false);
 
   useEffect(() => {
     if (!track) {
       setLevel(0);
+      setAudible(false);
       return;
     }
     let stop: (() => void) | undefined;
@@ -25,11 +33,16 @@ export function useAudioLevel(track: MediaStreamTrack | undefined, intervalMs = 
       stop = startLevelMeter(
         track,
         (next) => {
+          const now = performance.now();
           setLevel(next);
-          if (!heard.current && next > AUDIBLE_LEVEL) {
-            heard.current = true;
-            setFirstAudioMs(Math.round(performance.now()));
+          if (next > AUDIBLE_LEVEL) {
+            lastAudible.current = now;
+            if (!heard.current) {
+              heard.current = true;
+              setFirstAudioMs(Math.round(now));
+            }
           }
+          setAudible(now - lastAudible.current < AUDIBLE_HOLD_MS);
         },
         { intervalMs },
       );
@@ -39,5 +52,5 @@ export function useAudioLevel(track: MediaStreamTrack | undefined, intervalMs = 
     return () => stop?.();
   }, [track, intervalMs]);
 
-  return { level, firstAudioMs };
+  return { level, firstAudioMs, audible };
 }

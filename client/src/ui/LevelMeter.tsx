@@ -12,9 +12,8 @@ export interface LevelMeterProps extends AudioLevel {
  * A small horizontal level bar. `data-level` carries the raw RMS level (3 decimals) and
  * `data-first-audio-ms` the moment audio was first heard, for automated checks.
  */
-export function LevelMeter({ label, level, firstAudioMs, testId }: LevelMeterProps) {
+export function LevelMeter({ label, level, firstAudioMs, audible, testId }: LevelMeterProps) {
   const { t } = useTranslation();
-  const audible = level > AUDIBLE_LEVEL;
   return (
     <div className="level-meter">
       <span className="level-meter__label">{label}</span>
@@ -30,7 +29,7 @@ export function LevelMeter({ label, level, firstAudioMs, testId }: LevelMeterPro
         data-level={level.toFixed(3)}
         data-first-audio-ms={firstAudioMs}
       >
-        <div className={audible ? "level-meter__bar level-meter__bar--on" : "level-meter__bar"} style={{ inlineSize: `${meterFraction(level) * 100}%` }} />
+        <div className={level > AUDIBLE_LEVEL ? "level-meter__bar level-meter__bar--on" : "level-meter__bar"} style={{ inlineSize: `${meterFraction(level) * 100}%` }} />
       </div>
       <span className="level-meter__state">{audible ? t("level.audible") : t("level.silent")}</span>
     </div>

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { intlLocale } from "../../i18n/index.ts";
 import { formatDayTab } from "../../lib/session-time.ts";
 
 /** Props for {@link DayTabs}. */
@@ -35,7 +36,7 @@ export function DayTabs({ days, selected, onSelect, panelId }: DayTabsProps) {
   return (
     <div className="day-tabs" role="tablist" aria-label={t("agenda.days")}>
       {days.map((day, index) => {
-        const label = formatDayTab(day, i18n.language);
+        const label = formatDayTab(day, intlLocale(i18n.language));
         const isSelected = day === selected;
         return (
           <button

@@ -1,5 +1,6 @@
 import type { TEvent } from "@plenary/shared";
 import { useTranslation } from "react-i18next";
+import { intlLocale } from "../../i18n/index.ts";
 import { formatEventDates } from "../../lib/session-time.ts";
 import { AGENDA_CALENDAR_URL } from "./api.ts";
 
@@ -10,13 +11,13 @@ export function EventHeader({ event }: { event: TEvent }) {
     <header className="event-header">
       <div className="event-header__text">
         <h1 id="agenda-title">
-          {event.title}
+          <bdi>{event.title}</bdi>
           {event.isSample && <span className="badge badge--sample">{t("agenda.sampleData")}</span>}
         </h1>
         <p className="event-header__meta">
-          <span>{event.venue}</span>
+          <bdi>{event.venue}</bdi>
           <span aria-hidden="true"> · </span>
-          <span>{formatEventDates(event.startDate, event.endDate, i18n.language)}</span>
+          <bdi>{formatEventDates(event.startDate, event.endDate, intlLocale(i18n.language))}</bdi>
         </p>
       </div>
       <a className="button button--secondary" href={AGENDA_CALENDAR_URL} download>

@@ -24,20 +24,28 @@ export function SessionCard({ session, timeZone }: SessionCardProps) {
         <span className="badge badge--type">{t(`sessionTypes.${session.type}`)}</span>
       </div>
       <h3 id={titleId} className="session-card__title">
-        <Link to={`/sessions/${session.id}`}>{session.title}</Link>
+        <Link to={`/sessions/${session.id}`}>
+          <bdi>{session.title}</bdi>
+        </Link>
       </h3>
       <SessionTimes session={session} timeZone={timeZone} />
       <dl className="session-card__facts">
         <div>
           <dt>{t("session.room")}</dt>
-          <dd>{session.room}</dd>
+          <dd>
+            <bdi>{session.room}</bdi>
+          </dd>
         </div>
         <div>
           <dt>{t("session.languages")}</dt>
           <dd>{session.languages.map((l) => languageName(l, i18n.language)).join(t("common.listSeparator"))}</dd>
         </div>
       </dl>
-      {session.description && <p className="session-card__description">{session.description}</p>}
+      {session.description && (
+        <p className="session-card__description">
+          <bdi>{session.description}</bdi>
+        </p>
+      )}
       <div className="session-card__actions">
         {live && (
           <Link className="button button--primary" to={`/sessions/${session.id}`} aria-describedby={titleId}>

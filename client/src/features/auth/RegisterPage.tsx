@@ -44,6 +44,7 @@ export function RegisterPage() {
       <h1 id="register-title">{t("auth.registerTitle")}</h1>
       <p className="lead">{t("auth.registerLead")}</p>
       <form className="form" onSubmit={onSubmit} noValidate>
+        <p className="form__required-note">{t("common.requiredNote")}</p>
         <Field id="email" label={t("auth.email")} error={errors.email} required>
           {(p) => (
             <input {...p} type="email" autoComplete="email" required dir="ltr" value={credentials.email} onChange={(e) => setCredentials((c) => ({ ...c, email: e.target.value }))} />

@@ -2,6 +2,7 @@ import { STAFF_ROLES, type TSession, type TStaffRole, UN_LANGUAGES } from "@plen
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorText } from "../../i18n/errors.ts";
+import { intlLocale } from "../../i18n/index.ts";
 import { useSubmit } from "../../lib/useSubmit.ts";
 import { Field } from "../../ui/Field.tsx";
 import { Notice } from "../../ui/Notice.tsx";
@@ -60,7 +61,7 @@ export function InvitationForm({ session }: { session: TSession }) {
             </button>
           </div>
           <p id="invite-expiry" className="field__hint">
-            {t("organiser.invite.expires", { when: new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" }).format(new Date(link.expiresAt)) })}
+            {t("organiser.invite.expires", { when: new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "medium", timeStyle: "short" }).format(new Date(link.expiresAt)) })}
           </p>
         </div>
       )}

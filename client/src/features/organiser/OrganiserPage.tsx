@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { errorText } from "../../i18n/errors.ts";
+import { intlLocale } from "../../i18n/index.ts";
 import { formatSessionTimes } from "../../lib/session-time.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
 import { Loading } from "../../ui/Loading.tsx";
@@ -62,16 +63,20 @@ function SessionTable() {
           </thead>
           <tbody>
             {filterAgenda(sessions, {}, event.timezone).map((session) => {
-              const { venue } = formatSessionTimes(session, event.timezone, event.timezone, i18n.language);
+              const { venue } = formatSessionTimes(session, event.timezone, event.timezone, intlLocale(i18n.language));
               return (
                 <tr key={session.id}>
                   <th scope="row">
-                    <Link to={`/organiser/sessions/${session.id}`}>{session.title}</Link>
+                    <Link to={`/organiser/sessions/${session.id}`}>
+                      <bdi>{session.title}</bdi>
+                    </Link>
                   </th>
                   <td>
-                    {venue.day} · <bdi>{venue.range}</bdi>
+                    {venue.day} · {venue.range}
                   </td>
-                  <td>{session.room}</td>
+                  <td className="table__nowrap">
+                    <bdi>{session.room}</bdi>
+                  </td>
                   <td>
                     <StatusBadge status={session.status} />
                   </td>

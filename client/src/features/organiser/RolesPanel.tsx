@@ -50,7 +50,9 @@ export function RolesPanel({ session }: { session: TSession }) {
           {roles.data.map((a) => (
             <li key={a.id} className="role-list__item">
               <span className="role-list__who">
-                <strong>{a.displayName}</strong> <bdi className="role-list__email">{a.email}</bdi>
+                <strong>
+                  <bdi>{a.displayName}</bdi>
+                </strong> <bdi className="role-list__email">{a.email}</bdi>
               </span>
               <span className="badge badge--role">
                 {t(`staffRoles.${a.role}`)}

@@ -1,7 +1,9 @@
 import { QA_MODES, SESSION_TYPES, UN_LANGUAGES, zoneLabel } from "@plenary/shared";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { intlLocale } from "../../i18n/index.ts";
 import { languageName } from "../../lib/languages.ts";
+import { zonedLocalToIso } from "../../lib/zoned-datetime.ts";
 import { Field } from "../../ui/Field.tsx";
 import type { SessionFormValues } from "./session-form.ts";
 
@@ -20,7 +22,9 @@ export function SessionForm({ initial, timeZone, errors, pending, submitLabel, o
   const { t, i18n } = useTranslation();
   const [values, setValues] = useState(initial);
   const set = (patch: Partial<SessionFormValues>) => setValues((v) => ({ ...v, ...patch }));
-  const zoneHint = t("organiser.timesInZone", { zone: `${timeZone} (${zoneLabel(new Date().toISOString(), timeZone, i18n.language)})` });
+  // Label the zone as it is on the session's own date (summer and winter time differ).
+  const at = zonedLocalToIso(values.startsAtLocal, timeZone) ?? new Date().toISOString();
+  const zoneHint = t("organiser.timesInZone", { zone: `${timeZone} (${zoneLabel(at, timeZone, intlLocale(i18n.language))})` });
   const toggleLanguage = (lang: SessionFormValues["languages"][number], on: boolean) =>
     set({ languages: UN_LANGUAGES.filter((l) => (l === lang ? on : values.languages.includes(l))) });
 
@@ -31,11 +35,12 @@ export function SessionForm({ initial, timeZone, errors, pending, submitLabel, o
 
   return (
     <form className="form" onSubmit={submit} noValidate>
+      <p className="form__required-note">{t("common.requiredNote")}</p>
       <Field id="title" label={t("organiser.fields.title")} error={errors.title} required>
-        {(p) => <input {...p} required maxLength={200} value={values.title} onChange={(e) => set({ title: e.target.value })} />}
+        {(p) => <input {...p} required maxLength={200} dir="auto" value={values.title} onChange={(e) => set({ title: e.target.value })} />}
       </Field>
       <Field id="description" label={t("organiser.fields.description")} error={errors.description}>
-        {(p) => <textarea {...p} rows={4} maxLength={5000} value={values.description} onChange={(e) => set({ description: e.target.value })} />}
+        {(p) => <textarea {...p} rows={4} maxLength={5000} dir="auto" value={values.description} onChange={(e) => set({ description: e.target.value })} />}
       </Field>
       <div className="form__row">
         <Field id="type" label={t("organiser.fields.type")} error={errors.type} required>
@@ -50,7 +55,7 @@ export function SessionForm({ initial, timeZone, errors, pending, submitLabel, o
           )}
         </Field>
         <Field id="room" label={t("organiser.fields.room")} error={errors.room} required>
-          {(p) => <input {...p} required maxLength={100} value={values.room} onChange={(e) => set({ room: e.target.value })} />}
+          {(p) => <input {...p} required maxLength={100} dir="auto" value={values.room} onChange={(e) => set({ room: e.target.value })} />}
         </Field>
       </div>
       <div className="form__row">

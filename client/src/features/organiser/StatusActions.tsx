@@ -29,7 +29,7 @@ export function StatusActions({ session, onChanged }: StatusActionsProps) {
     <div className="status-actions">
       <button
         type="button"
-        className={next.status === "LIVE" ? "button button--live button--small" : "button button--secondary button--small"}
+        className={session.status === "SCHEDULED" ? "button button--secondary button--small" : "button button--quiet button--small"}
         onClick={() => void onClick()}
         disabled={change.pending}
         aria-label={t(`${next.label}Named`, { title: session.title })}

@@ -17,13 +17,13 @@ export function ProfileFields({ values, onChange, errors }: ProfileFieldsProps) 
   return (
     <>
       <Field id="displayName" label={t("profile.displayName")} error={errors.displayName} required>
-        {(p) => <input {...p} autoComplete="name" required maxLength={100} value={values.displayName} onChange={(e) => onChange({ displayName: e.target.value })} />}
+        {(p) => <input {...p} autoComplete="name" dir="auto" required maxLength={100} value={values.displayName} onChange={(e) => onChange({ displayName: e.target.value })} />}
       </Field>
       <Field id="organisation" label={t("profile.organisation")} error={errors.organisation}>
-        {(p) => <input {...p} autoComplete="organization" maxLength={200} value={values.organisation} onChange={(e) => onChange({ organisation: e.target.value })} />}
+        {(p) => <input {...p} autoComplete="organization" dir="auto" maxLength={200} value={values.organisation} onChange={(e) => onChange({ organisation: e.target.value })} />}
       </Field>
       <Field id="country" label={t("profile.country")} error={errors.country}>
-        {(p) => <input {...p} autoComplete="country-name" maxLength={100} value={values.country} onChange={(e) => onChange({ country: e.target.value })} />}
+        {(p) => <input {...p} autoComplete="country-name" dir="auto" maxLength={100} value={values.country} onChange={(e) => onChange({ country: e.target.value })} />}
       </Field>
       <Field id="stakeholderGroup" label={t("profile.stakeholderGroup")} hint={t("profile.stakeholderGroupHint")} error={errors.stakeholderGroup} required>
         {(p) => (

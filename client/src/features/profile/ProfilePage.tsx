@@ -53,6 +53,7 @@ function ProfileForm({ initial, email }: { initial: ProfileFormValues; email: st
       <h1 id="profile-title">{t("profile.title")}</h1>
       <p className="lead">{t("profile.signedInAs", { email })}</p>
       <form className="form" onSubmit={onSubmit} noValidate>
+        <p className="form__required-note">{t("common.requiredNote")}</p>
         <ProfileFields
           values={values}
           errors={errors}

@@ -25,7 +25,9 @@ export function FloorView() {
         {focus ? (
           <>
             <VideoTrack trackRef={focus} className="floor-view__video" data-testid="floor-video" />
-            <figcaption className="floor-view__caption">{captionFor(focus, t("session.screenShareOf", { name: focus.participant.name }))}</figcaption>
+            <figcaption className="floor-view__caption">
+              <bdi>{captionFor(focus, t("session.screenShareOf", { name: focus.participant.name }))}</bdi>
+            </figcaption>
           </>
         ) : (
           <div className="floor-view__empty">
@@ -38,7 +40,7 @@ export function FloorView() {
           {others.map((ref) => (
             <li key={trackKey(ref)}>
               <VideoTrack trackRef={ref} className="floor-view__thumb" />
-              <span className="floor-view__thumb-name">{ref.participant.name || ref.participant.identity}</span>
+              <bdi className="floor-view__thumb-name">{ref.participant.name || ref.participant.identity}</bdi>
             </li>
           ))}
         </ul>

@@ -26,13 +26,19 @@ export function SessionHeader({ session, role, timeZone }: SessionHeaderProps) {
         <span className="badge badge--type">{t(`sessionTypes.${session.type}`)}</span>
         {role !== "attendee" && <span className="badge badge--role">{t("session.joinedAs", { role: t(`roles.${role}`) })}</span>}
       </div>
-      <h1 id="session-title">{session.title}</h1>
+      <h1 id="session-title">
+        <bdi>{session.title}</bdi>
+      </h1>
       {timeZone && <SessionTimes session={session} timeZone={timeZone} withDay />}
       <p className="session-header__meta">
-        {t("session.room")}: {session.room} · {t("session.languages")}:{" "}
+        {t("session.room")}: <bdi>{session.room}</bdi> · {t("session.languages")}:{" "}
         {session.languages.map((l) => languageName(l, i18n.language)).join(t("common.listSeparator"))}
       </p>
-      {session.description && <p className="session-header__description">{session.description}</p>}
+      {session.description && (
+        <p className="session-header__description">
+          <bdi>{session.description}</bdi>
+        </p>
+      )}
       <p className="session-header__links">
         <a href={sessionCalendarUrl(session.id)} download>
           {t("agenda.addToCalendar")}

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { loginPathFor } from "../../lib/return-path.ts";
@@ -28,6 +28,9 @@ export function StagePage() {
   const [selected, setSelected] = useState<StageDevices>({});
   const level = useAudioLevel(snapshot.audio?.mediaStreamTrack);
   useDocumentTitle(t("stage.title"));
+  // Device names become readable once the camera and microphone are open.
+  const { refresh } = devices;
+  useEffect(refresh, [snapshot.video, refresh]);
 
   if (me === undefined || session.status === "loading") return <Loading />;
   if (me === null) {
@@ -45,10 +48,6 @@ export function StagePage() {
     setSelected(next);
     if (snapshot.video) void controller.preview(next);
   };
-  const startPreview = async () => {
-    await controller.preview(selected);
-    devices.refresh();
-  };
 
   return (
     <article className="page stage-page" aria-labelledby="stage-title">
@@ -59,7 +58,7 @@ export function StagePage() {
         <h1 id="stage-title">{t("stage.title")}</h1>
         {session.data && (
           <p className="stage-header__session">
-            <StatusBadge status={session.data.status} /> {session.data.title} · {session.data.room}
+            <StatusBadge status={session.data.status} /> <bdi>{session.data.title}</bdi> · <bdi>{session.data.room}</bdi>
           </p>
         )}
       </header>
@@ -81,7 +80,7 @@ export function StagePage() {
           {snapshot.problem && <Notice tone="error">{t(`stage.problem.${snapshot.problem}`)}</Notice>}
           <div className="stage-actions">
             {!snapshot.video && (
-              <button type="button" className="button button--secondary" onClick={() => void startPreview()} disabled={busy}>
+              <button type="button" className="button button--secondary" onClick={() => void controller.preview(selected)} disabled={busy}>
                 {t("stage.startPreview")}
               </button>
             )}
