@@ -1,13 +1,15 @@
 import { defineConfig } from "vitest/config";
 
 // Three projects: fast pure units, integration against real PostgreSQL/Redis/LiveKit/Socket.IO,
-// and end-to-end in headless Chromium. `npm test` runs all three.
+// and end-to-end in headless Chromium. `npm test` runs all three, one group after another, so
+// the browser tests do not compete with the integration suite for the two cores.
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["shared/src/**/*.test.ts", "api/src/**/*.test.ts", "client/src/**/*.test.ts"],
           environment: "node",
         },
@@ -15,6 +17,7 @@ export default defineConfig({
       {
         test: {
           name: "integration",
+          sequence: { groupOrder: 1 },
           include: ["api/test/**/*.test.ts"],
           globalSetup: ["api/test/global-setup.ts"],
           testTimeout: 30_000,
@@ -25,6 +28,7 @@ export default defineConfig({
       {
         test: {
           name: "e2e",
+          sequence: { groupOrder: 2 },
           include: ["e2e/**/*.test.ts"],
           globalSetup: ["e2e/global-setup.ts"],
           testTimeout: 120_000,

@@ -50,9 +50,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const app = express();
   const httpServer = createServer(app);
   const features: SocketFeature[] = [];
-  const realtime = createSocketServer(httpServer, { config, db, logger, redis: deps.redis, features });
+  const realtime = createSocketServer(httpServer, { config, db, sql: database.query, logger, redis: deps.redis, features });
 
   app.disable("x-powered-by");
+  // API responses are per-user and uncacheable; hashing every body for an ETag costs throughput.
+  app.set("etag", false);
   app.set("trust proxy", "loopback");
   app.use(requestId);
   app.use(
@@ -72,14 +74,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(webhookRoutes({ db, livekit, logger }));
   api.use(express.json({ limit: "32kb" }));
   api.use(checkOrigin(config.allowedOrigins));
-  api.use(loadUser(db));
+  api.use(loadUser(database.query));
   api.use(healthRoutes({ database, livekit, version: VERSION }));
   const openApi = buildOpenApi(VERSION);
   api.get("/openapi.json", (_req, res) => void res.json(openApi));
   api.use(authRoutes({ db, config, limiter }));
   api.use(sessionsRoutes({ db, config, events: { onSessionUpdated: (s) => realtime.broadcastSessionUpdated(s) } }));
   api.use(rolesRoutes({ db }));
-  api.use(tokensRoutes({ db, livekit, limiter: limiter("token", config.rateLimits.tokensPerMinute, 60) }));
+  api.use(tokensRoutes({ sql: database.query, livekit, limiter: limiter("token", config.rateLimits.tokensPerMinute, 60) }));
   api.use(notFound);
   app.use("/api", api);
 

@@ -14,7 +14,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test("runs on embedded PGlite, seeds the demo, and keeps data across a restart", async () => {
+test("runs on embedded PGlite, seeds the demo, and keeps data across a restart", { timeout: 120_000 }, async () => {
   const env = { PGLITE_DIR: dir, SEED_DEMO: "true", NODE_ENV: "development" };
   api = await spawnApi(env);
   expect(api.output()).toContain("attendee@demo.plenary.dev");

@@ -1,5 +1,5 @@
 import type { TMe, TRegisterRequest, TUpdateProfileRequest } from "@plenary/shared";
-import type { Db } from "../db/client.ts";
+import type { Db, SqlQuery } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { AuthUser } from "../http/request-context.ts";
@@ -42,17 +42,16 @@ export async function logoutUser(db: Db, token: string | undefined): Promise<voi
 }
 
 /** Resolves a cookie token to its user, or undefined when missing, unknown or expired. */
-export async function userForToken(db: Db, token: string | undefined): Promise<AuthUser | undefined> {
+export async function userForToken(sql: SqlQuery, token: string | undefined): Promise<AuthUser | undefined> {
   if (!token || token.length > 100) return undefined;
-  const session = await db.authSession.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: {
-      expiresAt: true,
-      user: { select: { id: true, email: true, displayName: true, isOrganiser: true, stakeholderGroup: true } },
-    },
-  });
-  if (!session || session.expiresAt < new Date()) return undefined;
-  return session.user;
+  // Runs on every authenticated request and socket handshake, hence plain SQL (see SqlQuery).
+  const [user] = await sql<AuthUser>(
+    `SELECT u.id, u.email, u."displayName", u."isOrganiser", u."stakeholderGroup"
+       FROM "AuthSession" s JOIN "User" u ON u.id = s."userId"
+      WHERE s."tokenHash" = $1 AND s."expiresAt" > now()`,
+    [hashToken(token)],
+  );
+  return user;
 }
 
 export async function getMe(db: Db, userId: string): Promise<TMe> {

@@ -3,7 +3,7 @@ import { parseCookie } from "cookie";
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from "express";
 import type { Logger } from "pino";
 import { userForToken } from "../auth/auth.service.ts";
-import type { Db } from "../db/client.ts";
+import type { SqlQuery } from "../db/client.ts";
 import { AppError, toPublicError } from "../errors.ts";
 
 export const SESSION_COOKIE = "plenary_session";
@@ -21,9 +21,9 @@ export const requestId: RequestHandler = (req, res, next) => {
 };
 
 /** Resolves the session cookie to `req.user` when present; never rejects the request itself. */
-export function loadUser(db: Db): RequestHandler {
+export function loadUser(sql: SqlQuery): RequestHandler {
   return async (req, _res, next) => {
-    req.user = await userForToken(db, readSessionCookie(req.headers.cookie));
+    req.user = await userForToken(sql, readSessionCookie(req.headers.cookie));
     next();
   };
 }

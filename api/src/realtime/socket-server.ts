@@ -3,6 +3,7 @@ import { createAdapter } from "@socket.io/redis-adapter";
 import type { TSession } from "@plenary/shared";
 import { Server } from "socket.io";
 import { userForToken } from "../auth/auth.service.ts";
+import type { SqlQuery } from "../db/client.ts";
 import { readSessionCookie } from "../http/middleware.ts";
 import { registerSessionHandlers, sessionRoom } from "./sessions.handlers.ts";
 import type { PlenaryServer, PlenarySocket, RealtimeDeps } from "./types.ts";
@@ -19,8 +20,11 @@ export type SocketFeature = (socket: PlenarySocket, io: PlenaryServer) => void;
  * The Socket.IO server: cookie-authenticated handshake, Origin allow-list, small frames,
  * and the Redis adapter when several api processes share sessions.
  */
-export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps & { redis?: RedisPair; features?: SocketFeature[] }) {
-  const { config, db, logger } = deps;
+export function createSocketServer(
+  httpServer: HttpServer,
+  deps: RealtimeDeps & { sql: SqlQuery; redis?: RedisPair; features?: SocketFeature[] },
+) {
+  const { config, logger } = deps;
   const io: PlenaryServer = new Server(httpServer, {
     path: "/socket.io",
     maxHttpBufferSize: 16 * 1024,
@@ -36,7 +40,7 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps & 
 
   io.use(async (socket, next) => {
     try {
-      const user = await userForToken(db, readSessionCookie(socket.handshake.headers.cookie));
+      const user = await userForToken(deps.sql, readSessionCookie(socket.handshake.headers.cookie));
       if (!user) return next(new Error("UNAUTHENTICATED"));
       socket.data = { userId: user.id, isOrganiser: user.isOrganiser, joinedSessions: [] };
       next();

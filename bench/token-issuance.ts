@@ -1,0 +1,62 @@
+// Token issuance through the full HTTP path (cookie auth, role lookup, LiveKit signing) on one api
+// process, against a bare Express route measured in the same run.
+// Run: npx tsx bench/token-issuance.ts   (needs PostgreSQL; starts its own livekit-server)
+import autocannon from "autocannon";
+// @ts-expect-error plain ESM script
+import { ensureLivekitServer, startLivekit } from "../scripts/livekit.mjs";
+import { fmt, scratchDatabase, spawnNode } from "./lib.ts";
+
+const API_PORT = 3950;
+const BARE_PORT = 3951;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+
+type Result = autocannon.Result;
+const load = (opts: autocannon.Options): Promise<Result> => new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
+
+async function main() {
+  const db = await scratchDatabase("plenary_bench_tokens");
+  const binary = ensureLivekitServer();
+  if (binary.error) throw new Error(binary.error);
+  const livekit = await startLivekit({ binary: binary.path, port: 7960 });
+  const api = await spawnNode("api/src/main.ts", {
+    NODE_ENV: "test", LOG_LEVEL: "warn", PORT: String(API_PORT), DATABASE_URL: db.url, LIVEKIT_URL: livekit.url,
+    SEED_DEMO: "true", RATE_LIMIT_TOKENS_PER_MINUTE: "100000000", PUBLIC_URL: `http://localhost:${API_PORT}`,
+  }, `http://127.0.0.1:${API_PORT}/api/health`);
+  const bare = await spawnNode("bench/bare-express.ts", { PORT: String(BARE_PORT) }, `http://127.0.0.1:${BARE_PORT}/ready`);
+  try {
+    const base = `http://127.0.0.1:${API_PORT}`;
+    const login = await fetch(`${base}/api/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "speaker@demo.plenary.dev", password: "plenary-demo-2024" }) });
+    const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+    const { sessions } = await (await fetch(`${base}/api/sessions?liveNow=true`)).json();
+    const tokenUrl = `${base}/api/sessions/${sessions[0].id}/token`;
+    const tokenReq = { method: "POST" as const, headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ role: "speaker" }) };
+    const check = await fetch(tokenUrl, tokenReq);
+    if (check.status !== 200) throw new Error(`token request failed: ${check.status} ${await check.text()}`);
+
+    const bareReq = { url: `http://127.0.0.1:${BARE_PORT}/bare`, method: "POST" as const, headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ role: "speaker" }) };
+    await load({ url: tokenUrl, ...tokenReq, connections: 20, duration: 2 }); // warm-up (JIT, pools)
+    await load({ ...bareReq, connections: 20, duration: 2 });
+
+    const tokenMax = await load({ url: tokenUrl, ...tokenReq, connections: 50, duration: DURATION });
+    const bareMax = await load({ ...bareReq, connections: 50, duration: DURATION });
+    const tokenFixed = await load({ url: tokenUrl, ...tokenReq, connections: 20, overallRate: 500, duration: DURATION });
+    const bareFixed = await load({ ...bareReq, connections: 20, overallRate: 500, duration: DURATION });
+
+    const row = (name: string, max: Result, fixed: Result) =>
+      `${name.padEnd(22)} ${fmt(max.requests.average, 0).padStart(8)} req/s  (non-2xx ${max.non2xx})   @500 req/s: p50 ${fmt(fixed.latency.p50, 2)} ms, p99 ${fmt(fixed.latency.p99, 2)} ms, max ${fmt(fixed.latency.max, 1)} ms`;
+    console.log(`\nToken issuance bench (${DURATION}s per phase, 50 connections for throughput, loopback, one api process)`);
+    console.log(row("POST /token (full)", tokenMax, tokenFixed));
+    console.log(row("bare Express POST", bareMax, bareFixed));
+    console.log(`ratio token/bare throughput: ${fmt(tokenMax.requests.average / bareMax.requests.average, 2)}`);
+    console.log(`targets: ≥ 2000 tokens/s, ratio ≥ 0.4, p99 < 25 ms at 500 req/s`);
+  } finally {
+    await Promise.all([api.stop(), bare.stop()]);
+    await livekit.stop();
+    await db.drop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
