@@ -1,0 +1,85 @@
+import pg from "pg";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { inject } from "vitest";
+import { launchChromium } from "./harness.ts";
+import { baseUrl, liveSessionId, loginAs, registerNew, screenshot, until, useLanguage } from "./helpers.ts";
+
+// The foundation end to end, on real parts: the stage page publishes Chromium's fake camera and a
+// generated 440 Hz tone as the desk feed through a real livekit-server; a newly registered
+// attendee opens the session page and must receive the floor's video and audible audio.
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium(inject("toneWav"));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test("an attendee sees and hears the floor the stage publishes", async () => {
+  const stageContext = await browser.newContext({ baseURL: baseUrl() });
+  await loginAs(stageContext, "stage@demo.plenary.dev");
+  const sessionId = await liveSessionId(stageContext);
+  const stage = await stageContext.newPage();
+  await stage.goto(`/sessions/${sessionId}/stage`);
+  await stage.getByTestId("stage-go-live").click();
+  await until(stage, () => document.querySelector<HTMLElement>('[data-testid="stage-status"]')?.dataset.state === "live");
+
+  const attendeeContext = await browser.newContext({ baseURL: baseUrl() });
+  await registerNew(attendeeContext);
+  const attendee = await attendeeContext.newPage();
+  await attendee.goto(`/sessions/${sessionId}`);
+  await until(attendee, () => document.querySelector<HTMLElement>('[data-testid="connection-state"]')?.dataset.state === "connected");
+
+  // Video: the floor element is playing real frames.
+  await until(attendee, () => {
+    const v = document.querySelector<HTMLVideoElement>('video[data-testid="floor-video"]');
+    return !!v && v.videoWidth > 0 && v.readyState >= 2;
+  });
+
+  // Audio: the AnalyserNode behind the meter hears the tone, not silence.
+  const startAudio = attendee.getByTestId("start-audio");
+  if (await startAudio.isVisible().catch(() => false)) await startAudio.click();
+  await until(attendee, () => document.querySelector<HTMLElement>('[data-testid="floor-audio-level"]')?.dataset.firstAudioMs !== undefined);
+  // A sine at half scale has an RMS near 0.35; silence or comfort noise stays under 0.01.
+  await until(attendee, () => Number(document.querySelector<HTMLElement>('[data-testid="floor-audio-level"]')?.dataset.level) > 0.05);
+  expect(Number(await attendee.getByTestId("floor-audio-level").getAttribute("data-level"))).toBeGreaterThan(0.05);
+
+  // LiveKit's signed webhooks reached the api and were recorded as attendance.
+  const db = new pg.Client({ connectionString: inject("e2eDatabaseUrl") });
+  await db.connect();
+  try {
+    const joined = async () =>
+      (await db.query(`SELECT count(DISTINCT identity)::int AS n FROM "Attendance" WHERE "sessionId" = $1 AND kind = 'JOINED'`, [sessionId])).rows[0].n;
+    await expect.poll(joined, { timeout: 15_000, interval: 100 }).toBeGreaterThanOrEqual(2);
+  } finally {
+    await db.end();
+  }
+
+  await screenshot(attendee, "session-en");
+  const arContext = await browser.newContext({ baseURL: baseUrl() });
+  await useLanguage(arContext, "ar");
+  await registerNew(arContext, "مشارك عن بعد");
+  const arPage = await arContext.newPage();
+  await arPage.goto(`/sessions/${sessionId}`);
+  await until(arPage, () => document.documentElement.dir === "rtl" && document.querySelector<HTMLElement>('[data-testid="connection-state"]')?.dataset.state === "connected");
+  await until(arPage, () => (document.querySelector<HTMLVideoElement>('video[data-testid="floor-video"]')?.videoWidth ?? 0) > 0);
+  await screenshot(arPage, "session-ar");
+
+  await stage.getByTestId("stage-stop").click();
+  await until(stage, () => ["idle", "previewing"].includes(document.querySelector<HTMLElement>('[data-testid="stage-status"]')?.dataset.state ?? ""));
+  await Promise.all([stageContext.close(), attendeeContext.close(), arContext.close()]);
+});
+
+test.each(["en", "ar"] as const)("the agenda renders in %s", async (lang) => {
+  const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1280, height: 900 } });
+  await useLanguage(context, lang);
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.getByRole("tablist").waitFor();
+  expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([lang, lang === "ar" ? "rtl" : "ltr"]);
+  await expect(page.locator("h1").first().textContent()).resolves.toContain("WSIS+20");
+  await screenshot(page, `agenda-${lang}`);
+  await context.close();
+});

@@ -1,0 +1,49 @@
+import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { inject } from "vitest";
+import { DEMO_PASSWORD } from "./harness.ts";
+
+export const baseUrl = () => inject("e2eBaseUrl");
+
+/** Signs a browser context in as a demo account through the real login endpoint (the cookie lands in the context). */
+export async function loginAs(context: BrowserContext, email: string): Promise<void> {
+  const res = await context.request.post(`${baseUrl()}/api/auth/login`, { data: { email, password: DEMO_PASSWORD } });
+  if (res.status() !== 200) throw new Error(`login as ${email} failed: ${res.status()} ${await res.text()}`);
+}
+
+let registered = 0;
+/** Registers a brand-new participant in the context, as the registration page would. */
+export async function registerNew(context: BrowserContext, displayName = "Remote Participant"): Promise<string> {
+  const email = `e2e-${process.pid}-${Date.now()}-${++registered}@example.org`;
+  const res = await context.request.post(`${baseUrl()}/api/auth/register`, {
+    data: { email, password: "a long enough password", displayName, stakeholderGroup: "CIVIL_SOCIETY", preferredLanguage: "en" },
+  });
+  if (res.status() !== 201) throw new Error(`register failed: ${res.status()} ${await res.text()}`);
+  return email;
+}
+
+/** Sets the interface language before any page script runs (what the header switcher stores). */
+export async function useLanguage(context: BrowserContext, lang: "en" | "ar"): Promise<void> {
+  await context.addInitScript((l) => localStorage.setItem("plenary.language", l), lang);
+}
+
+/** The live session in the demo seed (the opening ceremony). */
+export async function liveSessionId(context: BrowserContext): Promise<string> {
+  const res = await context.request.get(`${baseUrl()}/api/sessions?liveNow=true`);
+  const body = await res.json();
+  return body.sessions[0].id;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(inject("screenshotDir"), `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/**
+ * Polls a page-side condition until it holds. A function, not a string: the app's CSP forbids eval,
+ * and functions are run by the DevTools protocol instead.
+ */
+export const until = <A,>(page: Page, fn: (arg: A) => unknown, arg?: A, timeout = 30_000) =>
+  page.waitForFunction(fn as (arg: unknown) => unknown, arg, { timeout, polling: 100 });
+
