@@ -15,6 +15,7 @@ import { limiterFactory } from "./lib/rate-limit.ts";
 import type { Livekit } from "./livekit/livekit.ts";
 import { webhookRoutes } from "./livekit/webhook.ts";
 import { buildOpenApi } from "./openapi/openapi.ts";
+import { createQaFeature } from "./qa/qa.feature.ts";
 import { createSocketServer, type RedisPair, type SocketFeature } from "./realtime/socket-server.ts";
 import { rolesRoutes } from "./roles/roles.routes.ts";
 import { sessionsRoutes } from "./sessions/sessions.routes.ts";
@@ -51,6 +52,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const httpServer = createServer(app);
   const features: SocketFeature[] = [];
   const realtime = createSocketServer(httpServer, { config, db, sql: database.query, logger, redis: deps.redis, features });
+  const qa = createQaFeature({ store: { db, sql: database.query }, io: realtime.io, config, logger, limiter });
+  // Features are read per connection, and nothing connects before listen().
+  features.push(qa.onConnection);
+  await qa.reconcileVoteCounts();
 
   app.disable("x-powered-by");
   // API responses are per-user and uncacheable; hashing every body for an ETag costs throughput.
@@ -81,6 +86,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(authRoutes({ db, config, limiter }));
   api.use(sessionsRoutes({ db, config, events: { onSessionUpdated: (s) => realtime.broadcastSessionUpdated(s) } }));
   api.use(rolesRoutes({ db }));
+  api.use(qa.routes);
   api.use(tokensRoutes({ sql: database.query, livekit, limiter: limiter("token", config.rateLimits.tokensPerMinute, 60) }));
   api.use(notFound);
   app.use("/api", api);
@@ -107,6 +113,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         });
       }),
     close: async () => {
+      await qa.close();
       await new Promise<void>((resolve) => realtime.io.close(() => resolve()));
     },
   };

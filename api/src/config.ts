@@ -32,6 +32,11 @@ const ZEnv = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     RATE_LIMIT_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     RATE_LIMIT_LOGIN_PER_15_MIN: z.coerce.number().int().min(1).default(10),
+    // Q&A: per user. Keep the defaults strict; the fan-out bench raises them for its synthetic users.
+    RATE_LIMIT_QUESTIONS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+    RATE_LIMIT_VOTES_PER_SECOND: z.coerce.number().int().min(1).default(10),
+    // At most one vote-count broadcast per session per this many ms, per api process.
+    QA_VOTE_FLUSH_MS: z.coerce.number().int().min(20).max(5000).default(250),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
@@ -73,7 +78,13 @@ function toConfig(env: z.infer<typeof ZEnv>, cwd: string) {
     clientDist: env.CLIENT_DIST ? path.resolve(cwd, env.CLIENT_DIST) : undefined,
     cookieSecure: env.COOKIE_SECURE ?? isProduction,
     logLevel: env.LOG_LEVEL,
-    rateLimits: { tokensPerMinute: env.RATE_LIMIT_TOKENS_PER_MINUTE, loginPer15Min: env.RATE_LIMIT_LOGIN_PER_15_MIN },
+    rateLimits: {
+      tokensPerMinute: env.RATE_LIMIT_TOKENS_PER_MINUTE,
+      loginPer15Min: env.RATE_LIMIT_LOGIN_PER_15_MIN,
+      questionsPerMinute: env.RATE_LIMIT_QUESTIONS_PER_MINUTE,
+      votesPerSecond: env.RATE_LIMIT_VOTES_PER_SECOND,
+    },
+    qa: { voteFlushMs: env.QA_VOTE_FLUSH_MS },
   };
 }
 

@@ -4,6 +4,8 @@ export * from "./auth.types.ts";
 export * from "./sessions.types.ts";
 export * from "./tokens.types.ts";
 export * from "./qa.types.ts";
+export * from "./qa.state.ts";
+export * from "./qa.sync.ts";
 export * from "./socket.types.ts";
 export * from "./health.types.ts";
 export * from "./time.ts";

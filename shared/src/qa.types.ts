@@ -138,7 +138,7 @@ export interface TQaSnapshot<Q extends TQuestion = TQuestion> {
   removed: string[];
   /** Ids of the caller's own questions among `questions` (empty for the presenter). */
   mine: string[];
-  /** Questions the caller has upvoted (all of them on a reset, else those whose question changed). */
+  /** Every question of the session the caller has upvoted (always the full list). */
   myVotes: string[];
 }
 

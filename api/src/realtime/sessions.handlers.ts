@@ -8,14 +8,19 @@ import type { PlenarySocket, RealtimeDeps } from "./types.ts";
 export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
 
 /**
- * Whether a user may follow a session's live channel: staff of the session and organisers always;
- * everyone else once it is live (the same rule as attending in LiveKit).
+ * Whether a user may follow a session's live channel: organisers always; staff of the session
+ * until it ends; everyone else while it is live (the same rule as attending in LiveKit).
  */
+export function followRule(input: { isOrganiser: boolean; isStaff: boolean; status: TSession["status"] }): boolean {
+  if (input.isOrganiser) return true;
+  if (input.isStaff) return input.status !== "ENDED";
+  return input.status === "LIVE";
+}
+
 export async function canFollowSession(db: Db, userId: string, isOrganiser: boolean, session: TSession): Promise<boolean> {
   if (isOrganiser) return true;
   const staff = await db.sessionRole.count({ where: { sessionId: session.id, userId } });
-  if (staff > 0) return session.status !== "ENDED";
-  return session.status === "LIVE";
+  return followRule({ isOrganiser, isStaff: staff > 0, status: session.status });
 }
 
 export function registerSessionHandlers(socket: PlenarySocket, deps: RealtimeDeps): void {

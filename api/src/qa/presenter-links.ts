@@ -1,0 +1,41 @@
+import type { TPresenterLinkResponse, TPresenterVerifyResponse } from "@plenary/shared";
+import type { SqlQuery } from "../db/client.ts";
+import { AppError } from "../errors.ts";
+import { hashToken, newToken } from "../lib/crypto.ts";
+import { requireModerator, type QaActor } from "./qa.access.ts";
+import { isoTime, type QaStore } from "./qa.repository.ts";
+
+const HOUR_MS = 3600_000;
+
+/**
+ * A link lives until two hours after the session is scheduled to end (overruns are common),
+ * at least one hour and at most a day from now: long enough for the venue screen, short
+ * enough that a leaked link soon stops working.
+ */
+export function presenterLinkExpiry(sessionEndsAt: Date, now: Date): Date {
+  const wanted = sessionEndsAt.getTime() + 2 * HOUR_MS;
+  return new Date(Math.min(Math.max(wanted, now.getTime() + HOUR_MS), now.getTime() + 24 * HOUR_MS));
+}
+
+/** A moderator issues a read-only link for the venue screen of their session. */
+export async function issuePresenterLink(options: { store: QaStore; actor: QaActor; sessionId: string; now?: Date }): Promise<TPresenterLinkResponse> {
+  const { store, actor, sessionId } = options;
+  await requireModerator(store.sql, actor, sessionId);
+  const session = await store.db.session.findUniqueOrThrow({ where: { id: sessionId }, select: { endsAt: true } });
+  const token = newToken();
+  const expiresAt = presenterLinkExpiry(session.endsAt, options.now ?? new Date());
+  await store.db.presenterLink.create({ data: { tokenHash: hashToken(token), sessionId, createdById: actor.userId, expiresAt } });
+  return { token, path: `/sessions/${sessionId}/presenter#token=${token}`, expiresAt: expiresAt.toISOString() };
+}
+
+/** Resolves a presenter token to its session, or NOT_FOUND when unknown or expired. */
+export async function verifyPresenterToken(sql: SqlQuery, token: string): Promise<TPresenterVerifyResponse> {
+  const [link] = await sql<TPresenterVerifyResponse>(
+    `SELECT l."sessionId", s.title, ${isoTime('l."expiresAt"')} AS "expiresAt"
+       FROM "PresenterLink" l JOIN "Session" s ON s.id = l."sessionId"
+      WHERE l."tokenHash" = $1 AND l."expiresAt" > (now() AT TIME ZONE 'UTC')`,
+    [hashToken(token)],
+  );
+  if (!link) throw new AppError("NOT_FOUND", "This presenter link is invalid or has expired.");
+  return link;
+}

@@ -1,0 +1,55 @@
+import { ZPresenterAuth, ZQaSyncPayload } from "@plenary/shared";
+import type { Logger } from "pino";
+import { userForToken } from "../auth/auth.service.ts";
+import { AppError } from "../errors.ts";
+import { readSessionCookie } from "../http/middleware.ts";
+import { acknowledged } from "../realtime/ack.ts";
+import { getQaSnapshot } from "./get-qa-snapshot.ts";
+import { resolveQaAccess } from "./qa.access.ts";
+import { qaPublicRoom, type PresenterNamespace } from "./qa.broadcast.ts";
+import { toQuestion } from "./qa.mapper.ts";
+import type { QaStore } from "./qa.repository.ts";
+import { verifyPresenterToken } from "./presenter-links.ts";
+
+/**
+ * The venue screen's namespace. It is read-only by construction: the only event it accepts is
+ * `qa:sync`, for the one session its link (or its user's moderator or stage role) was checked
+ * for, and it hears only the public Q&A stream.
+ */
+export function setUpPresenterNamespace(presenters: PresenterNamespace, deps: { store: QaStore; logger: Logger }): void {
+  const { store, logger } = deps;
+
+  presenters.use(async (socket, next) => {
+    try {
+      const auth = ZPresenterAuth.safeParse(socket.handshake.auth);
+      if (!auth.success) return next(new Error("UNAUTHENTICATED"));
+      if ("token" in auth.data) {
+        const link = await verifyPresenterToken(store.sql, auth.data.token).catch(() => undefined);
+        if (!link) return next(new Error("UNAUTHENTICATED"));
+        socket.data = { sessionId: link.sessionId };
+        return next();
+      }
+      const user = await userForToken(store.sql, readSessionCookie(socket.handshake.headers.cookie));
+      if (!user) return next(new Error("UNAUTHENTICATED"));
+      const access = await resolveQaAccess(store.sql, { userId: user.id, isOrganiser: user.isOrganiser }, auth.data.sessionId).catch(() => undefined);
+      if (!access?.canPresent) return next(new Error("FORBIDDEN"));
+      socket.data = { sessionId: auth.data.sessionId };
+      next();
+    } catch (err) {
+      logger.error({ err }, "presenter auth failed");
+      next(new Error("INTERNAL"));
+    }
+  });
+
+  presenters.on("connection", (socket) => {
+    socket.on(
+      "qa:sync",
+      acknowledged(logger, ZQaSyncPayload, async ({ sessionId, sinceSeq }) => {
+        if (sessionId !== socket.data.sessionId) throw new AppError("FORBIDDEN", "This screen may only show its own session.");
+        await socket.join(qaPublicRoom(sessionId));
+        const snapshot = await getQaSnapshot({ sql: store.sql, sessionId, view: "presenter", sinceSeq });
+        return { ...snapshot, questions: snapshot.questions.map(toQuestion) };
+      }),
+    );
+  });
+}

@@ -1,0 +1,19 @@
+import type { TQaMode } from "@plenary/shared";
+import type { QuestionRow } from "./qa.repository.ts";
+
+/**
+ * What a committed Q&A change was, as services report it. The socket layer turns it into one
+ * broadcast per audience; every change carries the session's new seq.
+ */
+export type QaChange =
+  | { kind: "asked"; sessionId: string; seq: number; question: QuestionRow }
+  | { kind: "updated"; sessionId: string; seq: number; questions: QuestionRow[] }
+  | { kind: "votes"; sessionId: string; seq: number; counts: VoteCount[] }
+  | { kind: "mode"; sessionId: string; seq: number; mode: TQaMode };
+
+export interface VoteCount {
+  id: string;
+  voteCount: number;
+  /** Lets the broadcaster leave counts of questions attendees cannot see out of their copy. */
+  status: QuestionRow["status"];
+}
