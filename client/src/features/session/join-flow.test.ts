@@ -1,7 +1,7 @@
 import { DisconnectReason } from "livekit-client";
 import { describe, expect, test } from "vitest";
 import { ApiError } from "../../lib/api.ts";
-import { accessGate, blockReasonFor, disconnectOutcome, rejoinDelayMs, roleFromQuery } from "./join-flow.ts";
+import { accessGate, autoRetryMs, blockReasonFor, disconnectOutcome, pollIntervalMs, rejoinDelayMs, roleFromQuery } from "./join-flow.ts";
 
 test.each([
   [null, "attendee"],
@@ -52,4 +52,27 @@ test.each([
   ["moderator", "ENDED", "ended"],
 ] as const)("accessGate(%s, %s) → %s", (role, status, gate) => {
   expect(accessGate(role, status)).toBe(gate);
+});
+
+test.each([
+  ["scheduled, hours away", "SCHEDULED", "2024-05-27T12:00:00Z", 30_000],
+  ["scheduled, 5 min away", "SCHEDULED", "2024-05-27T09:05:00Z", 5_000],
+  ["scheduled, start passed", "SCHEDULED", "2024-05-27T08:00:00Z", 5_000],
+  ["live", "LIVE", "2024-05-27T08:00:00Z", 30_000],
+  ["ended", "ENDED", "2024-05-27T08:00:00Z", 30_000],
+] as const)("pollIntervalMs: %s", (_name, status, startsAt, expected) => {
+  expect(pollIntervalMs({ status, startsAt }, Date.parse("2024-05-27T09:00:00Z"))).toBe(expected);
+});
+
+test.each([
+  ["connection-failed", 30_000],
+  ["media-off", 30_000],
+  ["network", 30_000],
+  ["rate-limited", 30_000],
+  ["forbidden", undefined],
+  ["signin", undefined],
+  ["duplicate", undefined],
+  ["ended", undefined],
+] as const)("autoRetryMs(%s) → %s", (reason, expected) => {
+  expect(autoRetryMs(reason)).toBe(expected);
 });

@@ -79,3 +79,21 @@ export function accessGate(role: TJoinRole, status: TSession["status"]): string 
   if (status === "ENDED") return "ended";
   return role === "attendee" ? status : "open";
 }
+
+/**
+ * How often to re-read a session while its live channel cannot be followed: often once its start
+ * time is near or past (the chair may open it any moment), rarely before.
+ */
+export function pollIntervalMs(session: Pick<TSession, "status" | "startsAt"> | undefined, now: number): number {
+  if (!session || session.status !== "SCHEDULED") return 30_000;
+  return Date.parse(session.startsAt) - now <= 10 * 60_000 ? 5_000 : 30_000;
+}
+
+/**
+ * For problems that fix themselves (the media server or network coming back), how long to wait
+ * before trying again unprompted, so a listener who leaves the page open is back on air; undefined
+ * for problems only a person can resolve.
+ */
+export function autoRetryMs(reason: BlockReason): number | undefined {
+  return reason === "connection-failed" || reason === "media-off" || reason === "network" || reason === "rate-limited" ? 30_000 : undefined;
+}

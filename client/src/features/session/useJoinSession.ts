@@ -3,7 +3,7 @@ import type { DisconnectReason } from "livekit-client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type ApiError, toApiError } from "../../lib/api.ts";
 import { requestToken } from "./api.ts";
-import { accessGate, type BlockReason, blockReasonFor, disconnectOutcome, MAX_REJOIN_ATTEMPTS, rejoinDelayMs } from "./join-flow.ts";
+import { accessGate, autoRetryMs, type BlockReason, blockReasonFor, disconnectOutcome, MAX_REJOIN_ATTEMPTS, rejoinDelayMs } from "./join-flow.ts";
 
 /** Where joining stands. `attempt` changes for every fresh connection (use it as the room's key). */
 export type JoinState =
@@ -31,6 +31,8 @@ export function useJoinSession(sessionId: string, role: TJoinRole, session: TSes
   const [state, setState] = useState<JoinState>({ kind: "waiting" });
   const [attempt, setAttempt] = useState(0);
   const failures = useRef(0);
+  // One failure often reports twice (error, then disconnect); only the first schedules a rejoin.
+  const rejoinPending = useRef(false);
   const gate = session ? accessGate(role, session.status) : undefined;
   const sessionRef = useRef(session);
   sessionRef.current = session;
@@ -51,13 +53,18 @@ export function useJoinSession(sessionId: string, role: TJoinRole, session: TSes
   }, [sessionId, role, gate, attempt]);
 
   useEffect(() => {
-    if (state.kind !== "rejoining") return;
-    const timer = setTimeout(() => setAttempt((a) => a + 1), state.inMs);
+    const delay = state.kind === "rejoining" ? state.inMs : state.kind === "blocked" ? autoRetryMs(state.reason) : undefined;
+    if (delay === undefined) return;
+    const timer = setTimeout(() => {
+      rejoinPending.current = false;
+      setAttempt((a) => a + 1);
+    }, delay);
     return () => clearTimeout(timer);
   }, [state]);
 
   const retry = useCallback(() => {
     failures.current = 0;
+    rejoinPending.current = false;
     setAttempt((a) => a + 1);
   }, []);
 
@@ -66,6 +73,8 @@ export function useJoinSession(sessionId: string, role: TJoinRole, session: TSes
   }, []);
 
   const rejoinOrGiveUp = useCallback(() => {
+    if (rejoinPending.current) return;
+    rejoinPending.current = true;
     if (failures.current >= MAX_REJOIN_ATTEMPTS) return setState({ kind: "blocked", reason: "connection-failed" });
     setState({ kind: "rejoining", inMs: rejoinDelayMs(failures.current++) });
   }, []);

@@ -3,9 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { followSession } from "../../lib/socket.ts";
 import { type ApiQuery, useApiQuery } from "../../lib/useApiQuery.ts";
 import { fetchSession } from "./api.ts";
-
-/** How often to re-read the session when live updates are not available. */
-const POLL_MS = 15_000;
+import { pollIntervalMs } from "./join-flow.ts";
 
 /**
  * A session kept current: live `session:updated` broadcasts over Socket.IO, or polling when the
@@ -25,11 +23,12 @@ export function useLiveSession(sessionId: string): ApiQuery<TSession> {
   );
 
   const { reload } = query;
+  const pollMs = pollIntervalMs(query.data, Date.now());
   useEffect(() => {
     if (following) return;
-    const timer = setInterval(reload, POLL_MS);
+    const timer = setInterval(reload, pollMs);
     return () => clearInterval(timer);
-  }, [following, reload]);
+  }, [following, reload, pollMs]);
 
   return query;
 }
