@@ -221,6 +221,7 @@ export type TPresenterVerifyResponse = z.infer<typeof ZPresenterVerifyResponse>;
 
 export const QA_EXPORT_FORMATS = ["csv", "json"] as const;
 export const ZQaExportFormat = z.enum(QA_EXPORT_FORMATS);
+export const ZQaExportQuery = z.object({ format: ZQaExportFormat.default("csv") });
 
 /** One row of the moderators' export. Anonymous askers are never named, here or anywhere. */
 export const ZQaExportRow = z.object({

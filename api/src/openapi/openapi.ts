@@ -36,6 +36,9 @@ const OPERATIONS: Operation[] = [
   { method: "post", path: "/api/invitations/accept", summary: "Accept a role invitation", auth: "user", body: S.ZAcceptInvitationRequest, response: ZAccepted },
   { method: "get", path: "/api/agenda.ics", summary: "iCalendar export of the whole event" },
   { method: "get", path: "/api/sessions/{id}/calendar.ics", summary: "iCalendar export of one session" },
+  { method: "get", path: "/api/sessions/{id}/qa/export", summary: "The session's questions as CSV or JSON (moderators)", auth: "user", query: S.ZQaExportQuery },
+  { method: "post", path: "/api/sessions/{id}/qa/presenter-links", summary: "A read-only venue-screen link (moderators)", auth: "user", response: S.ZPresenterLinkResponse, status: 201 },
+  { method: "post", path: "/api/qa/presenter-links/verify", summary: "Check a presenter link and name its session", body: S.ZPresenterVerifyRequest, response: S.ZPresenterVerifyResponse },
   { method: "post", path: "/api/livekit/webhook", summary: "LiveKit webhook receiver (signed)", auth: "livekit-signature" },
 ];
 

@@ -1,13 +1,10 @@
-import { ZPresenterVerifyRequest, ZQaExportFormat, ZUuid } from "@plenary/shared";
+import { ZPresenterVerifyRequest, ZQaExportQuery, ZUuid } from "@plenary/shared";
 import { Router } from "express";
-import { z } from "zod";
 import { requireUser } from "../http/middleware.ts";
 import { parseInput } from "../lib/validate.ts";
 import { exportQuestions, toCsv } from "./export-questions.ts";
 import { issuePresenterLink, verifyPresenterToken } from "./presenter-links.ts";
 import type { QaStore } from "./qa.repository.ts";
-
-const ZExportQuery = z.object({ format: ZQaExportFormat.default("csv") });
 
 /** Q&A over REST: the moderators' export, and the venue screen's presenter links. */
 export function qaRoutes(deps: { store: QaStore }): Router {
@@ -17,7 +14,7 @@ export function qaRoutes(deps: { store: QaStore }): Router {
 
   router.get("/sessions/:id/qa/export", requireUser, async (req, res) => {
     const sessionId = parseInput(ZUuid, req.params.id);
-    const { format } = parseInput(ZExportQuery, req.query);
+    const { format } = parseInput(ZQaExportQuery, req.query);
     const rows = await exportQuestions({ store, actor: actorOf(req.user!), sessionId });
     res.setHeader("Content-Disposition", `attachment; filename="questions-${sessionId}.${format}"`);
     res.setHeader("Cache-Control", "no-store");
