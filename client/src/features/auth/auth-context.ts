@@ -15,4 +15,5 @@ export interface AuthContextValue {
   refresh(): Promise<void>;
 }
 
+/** Provided by AuthProvider; read it through useAuth. */
 export const AuthContext = createContext<AuthContextValue | null>(null);
