@@ -56,6 +56,8 @@ const waitForPort = (port, timeoutMs) =>
  * Ports: `port` for HTTP/WebSocket, `port + 1` for RTC over TCP, `port + 2` for RTC over UDP.
  */
 export async function startLivekit({ binary, port = 7880, webhookUrl, log = () => {} }) {
+  // Something already answering here would be mistaken for our server (with other keys and webhooks).
+  if (await waitForPort(port, 0).then(() => true, () => false)) throw new Error(`port ${port} is already in use`);
   const config = [
     `port: ${port}`,
     "rtc:",

@@ -1,0 +1,49 @@
+// Join time: from opening the session page to the first floor audio frame heard in Chromium
+// (the page's AnalyserNode first crosses the audibility threshold), over N fresh joins.
+// Run: npx tsx bench/join-time.ts   (needs PostgreSQL and Chromium; starts livekit-server and the api)
+import { launchChromium, startStack, tmpFile, writeToneWav, DEMO_PASSWORD } from "../e2e/harness.ts";
+import { fmt } from "./lib.ts";
+
+const JOINS = Number(process.env.BENCH_JOINS ?? 10);
+
+async function main() {
+  const stack = await startStack({ port: 3970, livekitPort: 7970, dbName: "plenary_bench_join" });
+  const browser = await launchChromium(writeToneWav(tmpFile("tone.wav")));
+  try {
+    const stageContext = await browser.newContext({ baseURL: stack.baseUrl });
+    await stageContext.request.post("/api/auth/login", { data: { email: "stage@demo.plenary.dev", password: DEMO_PASSWORD } });
+    const sessionId = (await (await stageContext.request.get("/api/sessions?liveNow=true")).json()).sessions[0].id;
+    const stage = await stageContext.newPage();
+    await stage.goto(`/sessions/${sessionId}/stage`);
+    await stage.getByTestId("stage-go-live").click();
+    await stage.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="stage-status"]')?.dataset.state === "live", undefined, { timeout: 30_000 });
+
+    const times: number[] = [];
+    for (let i = 0; i < JOINS; i++) {
+      const context = await browser.newContext({ baseURL: stack.baseUrl });
+      await context.request.post("/api/auth/register", {
+        data: { email: `join-${Date.now()}-${i}@bench.test`, password: "bench password 123", displayName: `Bench ${i}`, stakeholderGroup: "ACADEMIA_TECHNICAL" },
+      });
+      const page = await context.newPage();
+      await page.goto(`/sessions/${sessionId}`, { waitUntil: "commit" });
+      // data-first-audio-ms is performance.now() at the first audible frame; performance.now()
+      // counts from the navigation's start, so it is the join time itself.
+      const handle = await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="floor-audio-level"]')?.dataset.firstAudioMs, undefined, { timeout: 30_000, polling: 20 });
+      times.push(Number(await handle.jsonValue()));
+      await context.close();
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+    console.log(`\nJoin time, page open → first audible floor frame, ${JOINS} joins on loopback (Chromium ${browser.version()})`);
+    console.log(`each (ms): ${times.map((t) => fmt(t, 0)).join(", ")}`);
+    console.log(`median ${fmt(pct(50), 0)} ms, p95 ${fmt(pct(95), 0)} ms, max ${fmt(sorted.at(-1)!, 0)} ms   (target: p95 < 2000 ms)`);
+  } finally {
+    await browser.close();
+    await stack.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
