@@ -52,7 +52,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const httpServer = createServer(app);
   const features: SocketFeature[] = [];
   const realtime = createSocketServer(httpServer, { config, db, sql: database.query, logger, redis: deps.redis, features });
-  const qa = createQaFeature({ store: { db, sql: database.query }, io: realtime.io, config, logger, limiter });
+  const qa = createQaFeature({ store: { sql: database.query, transaction: database.transaction }, io: realtime.io, config, logger, limiter });
   // Features are read per connection, and nothing connects before listen().
   features.push(qa.onConnection);
   await qa.reconcileVoteCounts();

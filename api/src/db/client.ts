@@ -15,10 +15,17 @@ export type Db = InstanceType<typeof PrismaClient>;
  */
 export type SqlQuery = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
 
+/**
+ * Runs `work` in one plain-SQL transaction on one connection: committed if it resolves, rolled back
+ * if it throws. Prisma's interactive transactions cost ~4 ms each here; this costs ~1 ms.
+ */
+export type SqlTransaction = <T>(work: (sql: SqlQuery) => Promise<T>) => Promise<T>;
+
 /** A connected database with migrations applied. */
 export interface Database {
   prisma: Db;
   query: SqlQuery;
+  transaction: SqlTransaction;
   kind: "postgres" | "pglite";
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -46,6 +53,22 @@ export async function openDatabase(db: Config["database"]): Promise<Database> {
     return {
       prisma,
       query: async <T,>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
+      transaction: async (work) => {
+        const client = await pool.connect();
+        let broken = false;
+        try {
+          await client.query("BEGIN");
+          const result = await work(async <T,>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[]);
+          await client.query("COMMIT");
+          return result;
+        } catch (err) {
+          // A connection that cannot even roll back is dropped rather than handed to the next caller.
+          broken = await client.query("ROLLBACK").then(() => false, () => true);
+          throw err;
+        } finally {
+          client.release(broken);
+        }
+      },
       kind: "postgres",
       ping: () => pool.query("select 1").then(() => true, () => false),
       close: async () => {
@@ -66,6 +89,7 @@ export async function openDatabase(db: Config["database"]): Promise<Database> {
   return {
     prisma,
     query: async <T,>(sql: string, params: unknown[] = []) => (await lite.query<T>(sql, params)).rows,
+    transaction: (work) => lite.transaction((tx) => work(async <T,>(sql: string, params: unknown[] = []) => (await tx.query<T>(sql, params)).rows)),
     kind: "pglite",
     ping: () => lite.query("select 1").then(() => true, () => false),
     close: async () => {

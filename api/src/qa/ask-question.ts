@@ -4,7 +4,7 @@ import type { Limiter } from "../lib/rate-limit.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { requireReader, type QaActor } from "./qa.access.ts";
 import type { QaChange } from "./qa.change.ts";
-import { findQuestion, inTransaction, nextSeq, NOW_UTC, selectQuestions, type QaStore, type QuestionRow } from "./qa.repository.ts";
+import { findQuestion, nextSeq, NOW_UTC, selectQuestions, type QaStore, type QuestionRow } from "./qa.repository.ts";
 
 export interface AskQuestionOptions {
   store: QaStore;
@@ -36,7 +36,7 @@ export async function askQuestion(options: AskQuestionOptions): Promise<AskQuest
   await options.rateLimit?.consume(actor.userId);
   const language = input.language ?? detectLanguage(input.text).language;
   try {
-    return await inTransaction(store.db, async (tx) => {
+    return await store.transaction(async (tx) => {
       const session = await nextSeq(tx, input.sessionId);
       if (session.mode === "CLOSED") throw new AppError("CONFLICT", "Questions are closed for this session.");
       const status = session.mode === "OPEN" ? "PUBLISHED" : "PENDING";

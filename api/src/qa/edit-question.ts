@@ -3,7 +3,7 @@ import { AppError } from "../errors.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { requireReader, type QaActor } from "./qa.access.ts";
 import type { QaChange } from "./qa.change.ts";
-import { findQuestion, inTransaction, lockQuestion, nextSeq, updateQuestion, type QaStore, type QuestionRow } from "./qa.repository.ts";
+import { findQuestion, lockQuestion, nextSeq, updateQuestion, type QaStore, type QuestionRow } from "./qa.repository.ts";
 
 /**
  * The asker edits their own question: the text while it is pending review (the language is
@@ -14,7 +14,7 @@ export async function editQuestion(options: { store: QaStore; actor: QaActor; in
   const current = await findQuestion(store.sql, input.questionId);
   if (current.authorId !== actor.userId) throw new AppError("FORBIDDEN", "You can only edit your own questions.");
   await requireReader(store.sql, actor, current.sessionId);
-  return inTransaction(store.db, async (tx) => {
+  return store.transaction(async (tx) => {
     const { seq } = await nextSeq(tx, current.sessionId);
     const locked = await lockQuestion(tx, input.questionId);
     if (input.text !== undefined && locked.status !== "PENDING") {

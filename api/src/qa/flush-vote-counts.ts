@@ -1,5 +1,5 @@
 import type { QaChange, VoteCount } from "./qa.change.ts";
-import { inTransaction, nextSeq, type QaStore } from "./qa.repository.ts";
+import { nextSeq, type QaStore } from "./qa.repository.ts";
 
 class NothingChanged extends Error {}
 
@@ -13,7 +13,7 @@ export async function flushVoteCounts(options: { store: QaStore; sessionId: stri
   const { store, sessionId, questionIds } = options;
   if (questionIds.length === 0) return undefined;
   try {
-    return await inTransaction(store.db, async (tx) => {
+    return await store.transaction(async (tx) => {
       const { seq } = await nextSeq(tx, sessionId);
       const counts = await tx<VoteCount>(
         `UPDATE "Question" q SET "voteCount" = c.n, seq = $3

@@ -1,7 +1,7 @@
 import type { TQaModeratePayload } from "@plenary/shared";
 import { requireModerator, type QaActor } from "./qa.access.ts";
 import type { QaChange } from "./qa.change.ts";
-import { findQuestion, inTransaction, lockQuestion, nextSeq, selectQuestions, updateQuestion, type QaStore, type QuestionRow } from "./qa.repository.ts";
+import { findQuestion, lockQuestion, nextSeq, selectQuestions, updateQuestion, type QaStore, type QuestionRow } from "./qa.repository.ts";
 import { planTransition } from "./qa.transitions.ts";
 import { mergeQuestions } from "./merge-questions.ts";
 
@@ -22,7 +22,7 @@ export async function moderateQuestion(options: { store: QaStore; actor: QaActor
   if (input.action === "merge") return mergeQuestions({ store, actor, sourceId: input.questionId, targetId: input.intoId });
   const current = await findQuestion(store.sql, input.questionId);
   await requireModerator(store.sql, actor, current.sessionId);
-  return inTransaction(store.db, async (tx) => {
+  return store.transaction(async (tx) => {
     const { seq } = await nextSeq(tx, current.sessionId);
     const locked = await lockQuestion(tx, input.questionId);
     const update = planTransition(locked, input);

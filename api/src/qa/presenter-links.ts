@@ -3,7 +3,7 @@ import type { SqlQuery } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { hashToken, newToken } from "../lib/crypto.ts";
 import { requireModerator, type QaActor } from "./qa.access.ts";
-import { isoTime, type QaStore } from "./qa.repository.ts";
+import { isoTime, NOW_UTC, type QaStore } from "./qa.repository.ts";
 
 const HOUR_MS = 3600_000;
 
@@ -21,10 +21,13 @@ export function presenterLinkExpiry(sessionEndsAt: Date, now: Date): Date {
 export async function issuePresenterLink(options: { store: QaStore; actor: QaActor; sessionId: string; now?: Date }): Promise<TPresenterLinkResponse> {
   const { store, actor, sessionId } = options;
   await requireModerator(store.sql, actor, sessionId);
-  const session = await store.db.session.findUniqueOrThrow({ where: { id: sessionId }, select: { endsAt: true } });
+  const [session] = await store.sql<{ endsAt: string }>(`SELECT ${isoTime('"endsAt"')} AS "endsAt" FROM "Session" WHERE id = $1::uuid`, [sessionId]);
   const token = newToken();
-  const expiresAt = presenterLinkExpiry(session.endsAt, options.now ?? new Date());
-  await store.db.presenterLink.create({ data: { tokenHash: hashToken(token), sessionId, createdById: actor.userId, expiresAt } });
+  const expiresAt = presenterLinkExpiry(new Date(session!.endsAt), options.now ?? new Date());
+  await store.sql(
+    `INSERT INTO "PresenterLink" (id, "tokenHash", "sessionId", "createdById", "expiresAt", "createdAt") VALUES (gen_random_uuid(), $1, $2::uuid, $3::uuid, $4::timestamptz AT TIME ZONE 'UTC', ${NOW_UTC})`,
+    [hashToken(token), sessionId, actor.userId, expiresAt.toISOString()],
+  );
   return { token, path: `/sessions/${sessionId}/presenter#token=${token}`, expiresAt: expiresAt.toISOString() };
 }
 

@@ -1,12 +1,15 @@
 import type { TQaMode, TQuestionStatus } from "@plenary/shared";
-import type { Db, SqlQuery } from "../db/client.ts";
+import type { SqlQuery, SqlTransaction } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import type { SessionStatus } from "../generated/prisma/client.ts";
 
-/** What Q&A services need from the database: Prisma for transactions, plain SQL for hot reads. */
+/**
+ * What Q&A services need from the database: plain SQL and plain-SQL transactions, on PostgreSQL
+ * or embedded PGlite alike. Q&A is a hot path (every vote, every resync), so it skips Prisma.
+ */
 export interface QaStore {
-  db: Db;
   sql: SqlQuery;
+  transaction: SqlTransaction;
 }
 
 /**
@@ -67,16 +70,8 @@ export async function findQuestion(sql: SqlQuery, id: string): Promise<QuestionR
   return row;
 }
 
-/** Plain SQL over one Prisma interactive transaction, so services can share queries with the pool. */
+/** SQL inside a transaction: the same shape as the pool's, on the transaction's connection. */
 export type TxSql = SqlQuery;
-
-/**
- * Runs `work` in one transaction. Prisma's default timeout (5 s) is kept: a Q&A change that
- * takes longer is stuck, and rolling it back is the right outcome.
- */
-export function inTransaction<T>(db: Db, work: (tx: TxSql) => Promise<T>): Promise<T> {
-  return db.$transaction((tx) => work((text, params = []) => tx.$queryRawUnsafe(text, ...params)));
-}
 
 export interface SessionQaState {
   seq: number;

@@ -1,7 +1,7 @@
 import type { TQaMode } from "@plenary/shared";
 import { requireModerator, type QaActor } from "./qa.access.ts";
 import type { QaChange } from "./qa.change.ts";
-import { inTransaction, nextSeq, type QaStore } from "./qa.repository.ts";
+import { nextSeq, type QaStore } from "./qa.repository.ts";
 
 /**
  * Switches a session between moderated, open and closed Q&A. Questions already pending stay
@@ -14,7 +14,7 @@ export async function setQaMode(options: { store: QaStore; actor: QaActor; sessi
     const [row] = await store.sql<{ seq: number }>(`SELECT "qaSeq" AS seq FROM "Session" WHERE id = $1::uuid`, [sessionId]);
     return { seq: row!.seq, mode };
   }
-  return inTransaction(store.db, async (tx) => {
+  return store.transaction(async (tx) => {
     const { seq } = await nextSeq(tx, sessionId);
     await tx(`UPDATE "Session" SET "qaMode" = $2::text::"QaMode" WHERE id = $1::uuid`, [sessionId, mode]);
     return { seq, mode, change: { kind: "mode", sessionId, seq, mode } };

@@ -11,7 +11,7 @@ import { TEST_ORIGIN } from "./app.ts";
 import { TestClient } from "./http.ts";
 
 /** The Q&A services' database handles for a test database. */
-export const qaStore = (tdb: TestDatabase) => ({ db: tdb.database.prisma, sql: tdb.database.query });
+export const qaStore = (tdb: TestDatabase) => ({ sql: tdb.database.query, transaction: tdb.database.transaction });
 
 let counter = 0;
 
