@@ -65,6 +65,25 @@ export type TQaQuestionRef = z.infer<typeof ZQaQuestionRef>;
 export const QA_ACTIONS = ["approve", "dismiss", "restore", "highlight", "unhighlight", "answer", "archive", "reply", "merge"] as const;
 export type TQaAction = (typeof QA_ACTIONS)[number];
 
+/**
+ * Which statuses each moderator action accepts; anything else is an illegal transition (409).
+ * The server enforces it (api/src/qa/qa.transitions.ts); the console uses it to offer only what applies.
+ */
+export const QA_ACTION_FROM: Record<TQaAction, readonly TQuestionStatus[]> = {
+  approve: ["PENDING"],
+  dismiss: ["PENDING", "PUBLISHED"],
+  restore: ["DISMISSED", "ARCHIVED", "ANSWERED"],
+  highlight: ["PUBLISHED"],
+  unhighlight: ["PUBLISHED", "ANSWERED"],
+  answer: ["PUBLISHED"],
+  archive: ["PUBLISHED", "ANSWERED", "DISMISSED"],
+  reply: ["PUBLISHED", "ANSWERED"],
+  merge: ["PENDING", "PUBLISHED"],
+};
+
+/** Statuses a merge target may have: something attendees can see and vote on. */
+export const QA_MERGE_TARGET_FROM: readonly TQuestionStatus[] = ["PUBLISHED", "ANSWERED"];
+
 export const ZQaModeratePayload = z.discriminatedUnion("action", [
   z.object({ action: z.literal("approve"), questionId: ZUuid }),
   z.object({ action: z.literal("dismiss"), questionId: ZUuid, reason: text(DISMISS_REASON_MAX_CHARS).optional() }),

@@ -1,7 +1,8 @@
+import { QA_MERGE_TARGET_FROM } from "@plenary/shared";
 import { AppError } from "../errors.ts";
 import { requireModerator, type QaActor } from "./qa.access.ts";
 import { findQuestion, lockQuestion, nextSeq, updateQuestion, type QaStore } from "./qa.repository.ts";
-import { checkAllowed, MERGE_TARGET_FROM } from "./qa.transitions.ts";
+import { checkAllowed } from "./qa.transitions.ts";
 import type { ModerateResult } from "./moderate-question.ts";
 
 /**
@@ -22,7 +23,7 @@ export async function mergeQuestions(options: { store: QaStore; actor: QaActor; 
     const into = locked.get(targetId)!;
     if (into.sessionId !== from.sessionId) throw new AppError("NOT_FOUND", "Question not found.");
     checkAllowed(from, "merge");
-    if (!MERGE_TARGET_FROM.includes(into.status)) {
+    if (!QA_MERGE_TARGET_FROM.includes(into.status)) {
       throw new AppError("CONFLICT", `A question can only be merged into a published or answered one, not a ${into.status.toLowerCase()} one.`);
     }
     await tx(

@@ -1,27 +1,12 @@
-import type { TQaModeratePayload, TQuestionStatus } from "@plenary/shared";
+import { QA_ACTION_FROM, type TQaModeratePayload } from "@plenary/shared";
 import { AppError } from "../errors.ts";
 import type { QuestionRow, QuestionUpdate } from "./qa.repository.ts";
 
 type SingleAction = Exclude<TQaModeratePayload, { action: "merge" }>;
 
-/** Which statuses each action accepts. Anything else is an illegal transition (409). */
-export const ALLOWED_FROM: Record<TQaModeratePayload["action"], readonly TQuestionStatus[]> = {
-  approve: ["PENDING"],
-  dismiss: ["PENDING", "PUBLISHED"],
-  restore: ["DISMISSED", "ARCHIVED", "ANSWERED"],
-  highlight: ["PUBLISHED"],
-  unhighlight: ["PUBLISHED", "ANSWERED"],
-  answer: ["PUBLISHED"],
-  archive: ["PUBLISHED", "ANSWERED", "DISMISSED"],
-  reply: ["PUBLISHED", "ANSWERED"],
-  merge: ["PENDING", "PUBLISHED"],
-};
-
-/** Statuses a merge target may have: it must be something attendees can see and vote on. */
-export const MERGE_TARGET_FROM: readonly TQuestionStatus[] = ["PUBLISHED", "ANSWERED"];
-
+/** Refuses an action the shared table (QA_ACTION_FROM) does not allow from the question's status. */
 export function checkAllowed(question: Pick<QuestionRow, "status">, action: TQaModeratePayload["action"]): void {
-  if (!ALLOWED_FROM[action].includes(question.status)) {
+  if (!QA_ACTION_FROM[action].includes(question.status)) {
     throw new AppError("CONFLICT", `A ${question.status.toLowerCase()} question cannot be ${PAST_TENSE[action]}.`);
   }
 }
