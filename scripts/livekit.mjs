@@ -65,6 +65,13 @@ export async function startLivekit({ binary, port = 7880, webhookUrl, log = () =
     `  udp_port: ${port + 2}`,
     "  use_external_ip: false",
     "  node_ip: 127.0.0.1",
+    // Loopback only: offering the machine's other addresses as ICE candidates makes browsers probe
+    // pairs that lead nowhere, and an ICE-lite server skips a connectivity-check round trip.
+    "  enable_loopback_candidate: true",
+    "  ips:",
+    "    includes:",
+    "      - 127.0.0.1/32",
+    "  use_ice_lite: true",
     "keys:",
     "  devkey: secret",
     "room:",

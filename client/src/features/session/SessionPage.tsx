@@ -54,7 +54,7 @@ function SessionFloor({ session }: { session: TSession }) {
           </Notice>
         )}
         {state.kind === "blocked" && <JoinBlocked reason={state.reason} session={session} timeZone={timeZone} onRetry={join.retry} />}
-        {state.kind === "ready" && <SessionRoom key={state.attempt} details={state.details} join={join} />}
+        {state.kind === "ready" && <SessionRoom key={state.attempt} details={state.details} room={state.room} join={join} />}
       </section>
     </article>
   );

@@ -1,24 +1,26 @@
 import { LiveKitRoom } from "@livekit/components-react";
 import type { TConnectionDetails } from "@plenary/shared";
-import type { RoomOptions } from "livekit-client";
+import type { Room } from "livekit-client";
 import { AudioUnlock, ConnectionStatus } from "./ConnectionStatus.tsx";
 import { FloorAudio } from "./FloorAudio.tsx";
 import { FloorView } from "./FloorView.tsx";
+import { ROOM_OPTIONS } from "./preconnect.ts";
 import type { JoinSession } from "./useJoinSession.ts";
 
-// Listeners only receive: adaptive stream sizes video to the element, dynacast pauses unused layers.
-const ROOM_OPTIONS: RoomOptions = { adaptiveStream: true, dynacast: true };
 
 /** Props for {@link SessionRoom}. */
 export interface SessionRoomProps {
   details: TConnectionDetails;
+  /** A room already connecting with `details` (started at navigation time), if there is one. */
+  room?: Room;
   join: Pick<JoinSession, "onConnected" | "onDisconnected" | "onError">;
 }
 
 /** Connects to the session's LiveKit room as a listener and renders the floor. */
-export function SessionRoom({ details, join }: SessionRoomProps) {
+export function SessionRoom({ details, room, join }: SessionRoomProps) {
   return (
     <LiveKitRoom
+      room={room}
       serverUrl={details.serverUrl}
       token={details.token}
       connect

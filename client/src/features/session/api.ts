@@ -11,3 +11,4 @@ export const fetchSession = (sessionId: string, signal?: AbortSignal): Promise<T
  */
 export const requestToken = (sessionId: string, role: TJoinRole, signal?: AbortSignal): Promise<TConnectionDetails> =>
   apiRequest(`/sessions/${encodeURIComponent(sessionId)}/token`, { method: "POST", body: { role }, schema: ZConnectionDetails, signal });
+

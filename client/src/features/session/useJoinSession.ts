@@ -2,14 +2,16 @@ import type { TConnectionDetails, TJoinRole, TSession } from "@plenary/shared";
 import type { DisconnectReason } from "livekit-client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type ApiError, toApiError } from "../../lib/api.ts";
+import type { Room } from "livekit-client";
 import { requestToken } from "./api.ts";
+import { takePreparedJoin } from "./preconnect.ts";
 import { accessGate, autoRetryMs, type BlockReason, blockReasonFor, disconnectOutcome, MAX_REJOIN_ATTEMPTS, rejoinDelayMs } from "./join-flow.ts";
 
 /** Where joining stands. `attempt` changes for every fresh connection (use it as the room's key). */
 export type JoinState =
   | { kind: "waiting" }
   | { kind: "fetching" }
-  | { kind: "ready"; details: TConnectionDetails; attempt: number }
+  | { kind: "ready"; details: TConnectionDetails; attempt: number; room?: Room }
   | { kind: "rejoining"; inMs: number }
   | { kind: "blocked"; reason: BlockReason; error?: ApiError };
 
@@ -41,8 +43,13 @@ export function useJoinSession(sessionId: string, role: TJoinRole, session: TSes
     if (!gate) return;
     const controller = new AbortController();
     setState({ kind: "fetching" });
-    requestToken(sessionId, role, controller.signal).then(
-      (details) => setState({ kind: "ready", details, attempt }),
+    // The first attempt uses the join started at navigation time (token + room already connecting).
+    const request = (attempt === 0 ? takePreparedJoin(sessionId, role) : undefined) ?? requestToken(sessionId, role, controller.signal).then((details) => ({ details, room: undefined }));
+    request.then(
+      ({ details, room }) => {
+        if (controller.signal.aborted) return void room?.disconnect();
+        setState({ kind: "ready", details, attempt, room });
+      },
       (err: unknown) => {
         if (controller.signal.aborted) return;
         const error = toApiError(err);

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { followSession } from "../../lib/socket.ts";
 import { type ApiQuery, useApiQuery } from "../../lib/useApiQuery.ts";
 import { fetchSession } from "./api.ts";
+import { takePreparedSession } from "./preconnect.ts";
 import { pollIntervalMs } from "./join-flow.ts";
 
 /**
@@ -10,7 +11,7 @@ import { pollIntervalMs } from "./join-flow.ts";
  * api does not (yet) let this user follow it, so a waiting attendee still sees it open.
  */
 export function useLiveSession(sessionId: string): ApiQuery<TSession> {
-  const query = useApiQuery(`session:${sessionId}`, (signal) => fetchSession(sessionId, signal));
+  const query = useApiQuery(`session:${sessionId}`, (signal) => takePreparedSession(sessionId) ?? fetchSession(sessionId, signal));
   const [following, setFollowing] = useState(false);
   const setData = useRef(query.setData);
   setData.current = query.setData;
