@@ -3,6 +3,7 @@ import { agendaRoutes } from "../features/agenda/routes.tsx";
 import { authRoutes } from "../features/auth/routes.tsx";
 import { organiserRoutes } from "../features/organiser/routes.tsx";
 import { profileRoutes } from "../features/profile/routes.tsx";
+import { qaFullScreenRoutes, qaRoutes } from "../features/qa/routes.tsx";
 import { sessionRoutes } from "../features/session/routes.tsx";
 import { stageRoutes } from "../features/stage/routes.tsx";
 import { Layout } from "./Layout.tsx";
@@ -11,9 +12,10 @@ import { RouteError } from "./RouteError.tsx";
 
 /** Every route, assembled from the features. */
 export const router = createBrowserRouter([
+  ...qaFullScreenRoutes.map((route) => ({ ...route, errorElement: <RouteError /> })),
   {
     element: <Layout />,
     errorElement: <RouteError />,
-    children: [...agendaRoutes, ...authRoutes, ...profileRoutes, ...sessionRoutes, ...stageRoutes, ...organiserRoutes, { path: "*", element: <NotFoundPage /> }],
+    children: [...agendaRoutes, ...authRoutes, ...profileRoutes, ...sessionRoutes, ...qaRoutes, ...stageRoutes, ...organiserRoutes, { path: "*", element: <NotFoundPage /> }],
   },
 ]);

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { errorText } from "../../i18n/errors.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
+import { QaPanel } from "../qa/QaPanel.tsx";
 import { Loading } from "../../ui/Loading.tsx";
 import { Notice } from "../../ui/Notice.tsx";
 import { SessionHeader } from "./SessionHeader.tsx";
@@ -56,6 +57,7 @@ function SessionFloor({ session }: { session: TSession }) {
         {state.kind === "blocked" && <JoinBlocked reason={state.reason} session={session} timeZone={timeZone} onRetry={join.retry} />}
         {state.kind === "ready" && <SessionRoom key={state.attempt} details={state.details} room={state.room} join={join} />}
       </section>
+      <QaPanel sessionId={session.id} />
     </article>
   );
 }

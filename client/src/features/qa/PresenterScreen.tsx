@@ -1,0 +1,72 @@
+import { onScreen, PRESENTER_NAMESPACE } from "@plenary/shared";
+import { useCallback } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocation, useParams } from "react-router";
+import { io } from "socket.io-client";
+import { useApiQuery } from "../../lib/useApiQuery.ts";
+import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
+import { fetchSession } from "../session/api.ts";
+import { verifyPresenterLink } from "./api.ts";
+import { LanguageTag, QuestionText } from "./QuestionText.tsx";
+import { asQaSocket, useQaFollower } from "./useQaFollower.ts";
+
+/** The token of a presenter link travels in the URL fragment, which browsers never send to a server. */
+const tokenFrom = (hash: string): string | undefined => new URLSearchParams(hash.replace(/^#/, "")).get("token") ?? undefined;
+
+/**
+ * The venue screen: the question on screen now, in large type, with its language and votes, live.
+ * Read-only: it connects to the presenter namespace, which accepts nothing but a sync. It needs a
+ * moderator-issued link, or a signed-in moderator or stage operator of the session.
+ */
+export function PresenterScreen() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const token = tokenFrom(useLocation().hash);
+  const open = useCallback(
+    () => asQaSocket(io(PRESENTER_NAMESPACE, { path: "/socket.io", withCredentials: true, transports: ["websocket", "polling"], auth: token ? { token } : { sessionId: id } })),
+    [id, token],
+  );
+  const qa = useQaFollower(id, open);
+  const title = useApiQuery(`presenter:${id}:${token ?? ""}`, (signal) =>
+    token ? verifyPresenterLink(token, signal).then((l) => l.title) : fetchSession(id, signal).then((s) => s.title),
+  );
+  useDocumentTitle(t("qa.presenter.title"));
+  const question = qa.state && onScreen(qa.state);
+
+  return (
+    <main className="presenter" data-testid="presenter">
+      <header className="presenter__header">
+        <p className="presenter__session" dir="auto">
+          {title.data}
+        </p>
+        {!qa.connected && qa.state && <p className="presenter__status">{t("qa.presenter.offline")}</p>}
+      </header>
+      {!qa.state && qa.problem ? (
+        <section className="presenter__idle" role="alert">
+          <p className="presenter__idle-title">{t("qa.presenter.invalidLink")}</p>
+          <p>{t("qa.presenter.askModerator")}</p>
+        </section>
+      ) : !qa.state ? (
+        <section className="presenter__idle" role="status">
+          <p>{t("qa.presenter.connecting")}</p>
+        </section>
+      ) : question ? (
+        <section className="presenter__question" aria-live="polite" data-testid="presenter-question">
+          <QuestionText question={question} className="presenter__text" />
+          <p className="presenter__meta">
+            <bdi>{question.authorName ?? t("qa.anonymous")}</bdi>
+            <LanguageTag language={question.language} />
+            <span className="presenter__votes" data-testid="presenter-votes">
+              <span className="presenter__votes-count">{question.voteCount}</span> {t("qa.presenter.votesLabel")}
+            </span>
+          </p>
+        </section>
+      ) : (
+        <section className="presenter__idle" aria-live="polite">
+          <p className="presenter__idle-title">{t("qa.presenter.nothing")}</p>
+          <p>{t("qa.presenter.nothingHint")}</p>
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,54 @@
+import type { TQuestion } from "@plenary/shared";
+import { useTranslation } from "react-i18next";
+import { LanguageTag, QuestionText } from "./QuestionText.tsx";
+
+/** Props for {@link QuestionItem}. */
+export interface QuestionItemProps {
+  question: TQuestion;
+  mine: boolean;
+  voted: boolean;
+  voting: boolean;
+  onVote(up: boolean): void;
+}
+
+/** One public question: text, asker, language, answer state, the moderators' reply and the vote toggle. */
+export function QuestionItem({ question: q, mine, voted, voting, onVote }: QuestionItemProps) {
+  const { t } = useTranslation();
+  return (
+    <li className={`qa-question${q.highlighted ? " qa-question--on-screen" : ""}`} data-testid="qa-question" data-question-id={q.id}>
+      <div className="qa-question__body">
+        <QuestionText question={q} />
+        <p className="qa-question__meta">
+          <bdi>{q.authorName ?? t("qa.anonymous")}</bdi>
+          <LanguageTag language={q.language} />
+          {q.status === "ANSWERED" && <span className="qa-tag qa-tag--answered">{t("qa.answered")}</span>}
+          {q.highlighted && <span className="qa-tag qa-tag--screen">{t("qa.onScreen")}</span>}
+          {mine && <span className="qa-tag">{t("qa.ownQuestion")}</span>}
+        </p>
+        {q.reply && (
+          <div className="qa-question__reply">
+            <p className="qa-question__reply-label">{t("qa.reply")}</p>
+            <p dir="auto">{q.reply}</p>
+          </div>
+        )}
+      </div>
+      <button
+        type="button"
+        className={`qa-vote${voted ? " qa-vote--on" : ""}`}
+        aria-pressed={voted}
+        aria-label={t(voted ? "qa.unvoteLabel" : "qa.voteLabel", { count: q.voteCount })}
+        disabled={mine || voting || (!voted && q.status !== "PUBLISHED")}
+        title={mine ? t("qa.ownQuestion") : undefined}
+        onClick={() => onVote(!voted)}
+        data-testid="qa-vote"
+      >
+        <span aria-hidden="true" className="qa-vote__arrow">
+          ▲
+        </span>
+        <span className="qa-vote__count" data-testid="qa-vote-count">
+          {q.voteCount}
+        </span>
+      </button>
+    </li>
+  );
+}
