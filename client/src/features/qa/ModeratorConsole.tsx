@@ -76,8 +76,8 @@ export function ModeratorConsole() {
       <h1 id="qa-console-title">
         {t("qa.console.title")}
         {session.data && (
-          <span className="qa-console__session" dir="auto">
-            {session.data.title}
+          <span className="qa-console__session">
+            <bdi>{session.data.title}</bdi>
           </span>
         )}
       </h1>
