@@ -31,6 +31,8 @@ export function createQaFeature(deps: { store: QaStore; io: PlenaryServer; confi
   const limits = {
     questions: deps.limiter("qa-ask", config.rateLimits.questionsPerMinute, 60),
     votes: deps.limiter("qa-vote", config.rateLimits.votesPerSecond, 1),
+    // Far above what reconnects and gap resyncs need; it only stops a client hammering the database.
+    syncs: deps.limiter("qa-sync", 30, 10),
   };
   setUpPresenterNamespace(presenters, { store, logger });
   const onConnection: SocketFeature = (socket) => registerQaHandlers(socket, { store, logger, broadcaster, votes, limits });

@@ -30,7 +30,7 @@ export interface QaHandlerDeps {
   logger: Logger;
   broadcaster: QaBroadcaster;
   votes: VoteCoalescer;
-  limits: { questions: Limiter; votes: Limiter };
+  limits: { questions: Limiter; votes: Limiter; syncs: Limiter };
 }
 
 /**
@@ -45,6 +45,7 @@ export function registerQaHandlers(socket: PlenarySocket, deps: QaHandlerDeps): 
   socket.on(
     "qa:sync",
     acknowledged(logger, ZQaSyncPayload, async ({ sessionId, sinceSeq }) => {
+      await deps.limits.syncs.consume(socket.data.userId);
       const access = await requireReader(store.sql, actor(), sessionId);
       const view = access.canModerate ? "moderator" : "attendee";
       // Join before reading: a change committed after the read is then sure to reach this socket.

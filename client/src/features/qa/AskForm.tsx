@@ -1,4 +1,4 @@
-import { UN_LANGUAGES, type TQaMode } from "@plenary/shared";
+import { UN_LANGUAGES, type TQaMode, type TQuestion } from "@plenary/shared";
 import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { languageLabel } from "../../lib/languages.ts";
@@ -11,7 +11,8 @@ export interface AskFormProps {
   sessionId: string;
   mode: TQaMode;
   send: QaSend;
-  onAsked(questionId: string): void;
+  /** The stored question, from the ack: shown among the asker's own at once. */
+  onAsked(question: TQuestion): void;
 }
 
 /**
@@ -42,7 +43,7 @@ export function AskForm({ sessionId, mode, send, onAsked }: AskFormProps) {
     draftId.current = newClientId();
     setText("");
     setSent(ack.data.question.status === "PENDING" ? "review" : "published");
-    onAsked(ack.data.question.id);
+    onAsked(ack.data.question);
   };
 
   return (

@@ -1,4 +1,4 @@
-import { myQuestions, onScreen, publicQuestions, setMyVote, type QaSort, type QaState } from "@plenary/shared";
+import { applyMyQuestion, myQuestions, onScreen, publicQuestions, setMyVote, type QaSort, type QaState, type TQuestion } from "@plenary/shared";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
@@ -56,17 +56,26 @@ function QaFeed({ sessionId }: { sessionId: string }) {
     );
   }
   if (!state) return <Loading label={t("qa.loading")} />;
-  return <QaContent state={state} send={qa.send} connected={qa.connected} onVoted={(id, up) => qa.update((s) => setMyVote(s, id, up))} />;
+  return (
+    <QaContent
+      state={state}
+      send={qa.send}
+      connected={qa.connected}
+      onAsked={(question) => qa.update((s) => applyMyQuestion(s, question))}
+      onVoted={(id, up) => qa.update((s) => setMyVote(s, id, up))}
+    />
+  );
 }
 
 interface QaContentProps {
   state: QaState;
   send: QaSend;
   connected: boolean;
+  onAsked(question: TQuestion): void;
   onVoted(questionId: string, up: boolean): void;
 }
 
-function QaContent({ state, send, connected, onVoted }: QaContentProps) {
+function QaContent({ state, send, connected, onAsked, onVoted }: QaContentProps) {
   const { t } = useTranslation();
   const [sort, setSort] = useState<QaSort>("top");
   const [voting, setVoting] = useState<string>();
@@ -98,7 +107,7 @@ function QaContent({ state, send, connected, onVoted }: QaContentProps) {
       {state.mode === "CLOSED" ? (
         <Notice tone="info">{t("qa.modeHint.CLOSED")}</Notice>
       ) : (
-        <AskForm sessionId={state.sessionId} mode={state.mode} send={send} onAsked={() => undefined} />
+        <AskForm sessionId={state.sessionId} mode={state.mode} send={send} onAsked={onAsked} />
       )}
       <MyQuestions questions={myQuestions(state)} send={send} />
       <div className="qa-toolbar">

@@ -57,7 +57,8 @@ function SessionFloor({ session }: { session: TSession }) {
         {state.kind === "blocked" && <JoinBlocked reason={state.reason} session={session} timeZone={timeZone} onRetry={join.retry} />}
         {state.kind === "ready" && <SessionRoom key={state.attempt} details={state.details} room={state.room} join={join} />}
       </section>
-      <QaPanel sessionId={session.id} />
+      {/* Keyed on the status: attendees may only follow Q&A once the session is live, so follow again when it opens. */}
+      <QaPanel key={session.status} sessionId={session.id} />
     </article>
   );
 }
