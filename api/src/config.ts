@@ -32,6 +32,8 @@ const ZEnv = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     RATE_LIMIT_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     RATE_LIMIT_LOGIN_PER_15_MIN: z.coerce.number().int().min(1).default(10),
+    // How long a replica may answer a session cookie from memory (0 disables the cache).
+    AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
     // Q&A: per user. Keep the defaults strict; the fan-out bench raises them for its synthetic users.
     RATE_LIMIT_QUESTIONS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
     RATE_LIMIT_VOTES_PER_SECOND: z.coerce.number().int().min(1).default(10),
@@ -78,6 +80,7 @@ function toConfig(env: z.infer<typeof ZEnv>, cwd: string) {
     clientDist: env.CLIENT_DIST ? path.resolve(cwd, env.CLIENT_DIST) : undefined,
     cookieSecure: env.COOKIE_SECURE ?? isProduction,
     logLevel: env.LOG_LEVEL,
+    authCacheMs: env.AUTH_CACHE_SECONDS * 1000,
     rateLimits: {
       tokensPerMinute: env.RATE_LIMIT_TOKENS_PER_MINUTE,
       loginPer15Min: env.RATE_LIMIT_LOGIN_PER_15_MIN,

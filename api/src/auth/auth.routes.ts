@@ -5,9 +5,10 @@ import type { Db } from "../db/client.ts";
 import { readSessionCookie, requireUser, SESSION_COOKIE } from "../http/middleware.ts";
 import type { LimiterFactory } from "../lib/rate-limit.ts";
 import { parseInput } from "../lib/validate.ts";
+import type { SessionCache } from "./session-cache.ts";
 import { getMe, loginUser, logoutUser, openLoginSession, registerUser, updateProfile } from "./auth.service.ts";
 
-export function authRoutes(deps: { db: Db; config: Config; limiter: LimiterFactory }): Router {
+export function authRoutes(deps: { db: Db; config: Config; limiter: LimiterFactory; sessions: SessionCache }): Router {
   const { db, config } = deps;
   const router = Router();
   const loginByEmail = deps.limiter("login-email", config.rateLimits.loginPer15Min, 15 * 60);
@@ -36,7 +37,9 @@ export function authRoutes(deps: { db: Db; config: Config; limiter: LimiterFacto
   });
 
   router.post("/auth/logout", async (req, res) => {
-    await logoutUser(db, readSessionCookie(req.headers.cookie));
+    const token = readSessionCookie(req.headers.cookie);
+    await logoutUser(db, token);
+    deps.sessions.forget(token);
     res.clearCookie(SESSION_COOKIE, { path: "/" });
     res.status(204).end();
   });

@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 import { parseCookie } from "cookie";
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from "express";
 import type { Logger } from "pino";
-import { userForToken } from "../auth/auth.service.ts";
-import type { SqlQuery } from "../db/client.ts";
+import type { SessionCache } from "../auth/session-cache.ts";
 import { AppError, toPublicError } from "../errors.ts";
 
 export const SESSION_COOKIE = "plenary_session";
@@ -21,9 +20,9 @@ export const requestId: RequestHandler = (req, res, next) => {
 };
 
 /** Resolves the session cookie to `req.user` when present; never rejects the request itself. */
-export function loadUser(sql: SqlQuery): RequestHandler {
+export function loadUser(sessions: SessionCache): RequestHandler {
   return async (req, _res, next) => {
-    req.user = await userForToken(sql, readSessionCookie(req.headers.cookie));
+    req.user = await sessions.lookup(readSessionCookie(req.headers.cookie));
     next();
   };
 }
