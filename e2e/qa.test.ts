@@ -28,6 +28,7 @@ async function newPage(lang: "en" | "ar", signIn: (context: BrowserContext) => P
 
 const QUESTION = "How will the WSIS action lines address AI governance in least developed countries?";
 const MIXED = "ما هو موقف ITU من تنظيم AI في المنطقة العربية؟";
+const MARKUP = `<b>Bold?</b> <img src=x onerror="document.title='pwned'"> & friends`;
 
 test("ask → approve → on screen → seen and upvoted by another attendee → shown on the presenter screen", async () => {
   const moderator = await newPage("en", (c) => loginAs(c, "moderator@demo.plenary.dev"));
@@ -72,6 +73,11 @@ test("ask → approve → on screen → seen and upvoted by another attendee →
   await second.getByTestId("qa-ask-submit").click();
   await until(second, () => document.querySelector('[data-testid="qa-my-status"]')?.textContent === "قيد المراجعة");
   expect(await second.evaluate(() => document.documentElement.dir)).toBe("rtl");
+  // Markup in a question is shown as text, never interpreted.
+  await second.getByTestId("qa-ask-text").fill(MARKUP);
+  await second.getByTestId("qa-ask-submit").click();
+  await until(second, (m) => document.querySelector('[data-testid="qa-mine"]')?.textContent?.includes(m), MARKUP);
+  expect(await second.evaluate(() => document.querySelectorAll('[data-testid="qa-mine"] b, [data-testid="qa-mine"] img').length)).toBe(0);
   // The asker's own question cannot be upvoted by the asker.
   expect(await asker.getByTestId("qa-question").filter({ hasText: QUESTION }).getByTestId("qa-vote").isDisabled()).toBe(true);
 

@@ -96,6 +96,13 @@ function QaContent({ state, send, connected, onAsked, onVoted }: QaContentProps)
 
   return (
     <>
+      {state.view === "moderator" && (
+        <p>
+          <Link to={`/sessions/${state.sessionId}/moderate`} data-testid="qa-open-console">
+            {t("qa.openConsole")}
+          </Link>
+        </p>
+      )}
       {!connected && <Notice tone="warning">{t("qa.reconnecting")}</Notice>}
       {highlighted && (
         <div className="qa-on-screen" data-testid="qa-on-screen">
