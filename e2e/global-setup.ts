@@ -14,7 +14,9 @@ declare module "vitest" {
 
 /** One stack for the browser tests: api + built client + livekit-server + PostgreSQL, demo-seeded. */
 export default async function setup(project: TestProject) {
-  const stack = await startStack({ port: 3905, livekitPort: 7895, dbName: "plenary_e2e" });
+  // Ports and database derive from the pid so that concurrent runs (a developer's and CI's) never collide.
+  const base = 30000 + (process.pid % 1000) * 10;
+  const stack = await startStack({ port: base, livekitPort: base + 1, dbName: `plenary_e2e_${process.pid}` });
   const screenshotDir = path.resolve("test-results/screenshots");
   fs.mkdirSync(screenshotDir, { recursive: true });
   project.provide("e2eBaseUrl", stack.baseUrl);

@@ -82,7 +82,12 @@ export async function startStack(options: { port: number; livekitPort: number; d
   api.stderr!.on("data", (d) => ((output += d), options.log?.(String(d))));
   for (let i = 0; ; i++) {
     if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)) break;
-    if (api.exitCode !== null || i > 300) throw new Error(`api did not start:\n${output}`);
+    if (api.exitCode !== null || i > 300) {
+      api.kill("SIGKILL");
+      await livekit.stop();
+      await admin.end();
+      throw new Error(`api did not start:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

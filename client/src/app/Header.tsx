@@ -32,8 +32,9 @@ export function Header() {
         <div className="site-header__account">
           {me ? (
             <>
-              <NavLink to="/profile" className="account-name" aria-label={t("header.profileLabel", { name: me.displayName })}>
+              <NavLink to="/profile" className="account-name">
                 <bdi>{t("header.profile", { name: me.displayName })}</bdi>
+                <span className="visually-hidden"> {t("header.profileLabel")}</span>
               </NavLink>
               <button type="button" className="button button--quiet" onClick={() => void onLogout()}>
                 {t("header.logout")}
