@@ -230,7 +230,6 @@ export const ZPresenterAuth = z.union([
   z.object({ token: z.string().min(20).max(200) }),
   z.object({ sessionId: ZUuid }),
 ]);
-export type TPresenterAuth = z.infer<typeof ZPresenterAuth>;
 
 export const ZPresenterLinkResponse = z.object({ token: z.string(), path: z.string(), expiresAt: z.string() });
 export type TPresenterLinkResponse = z.infer<typeof ZPresenterLinkResponse>;

@@ -1,5 +1,4 @@
 import {
-  PUBLIC_QUESTION_STATUSES,
   QA_ACTION_FROM,
   charCount,
   QUESTION_MAX_CHARS,
@@ -45,8 +44,6 @@ export function qaErrorKey(code: QaErrorCode, context: QaContext): `qa.errors.${
 /** What the asker sees as their question's status; merged duplicates say so rather than "archived". */
 export type MyStatus = TQuestionStatus | "MERGED";
 export const myStatus = (q: Pick<TQuestion, "status" | "mergedIntoId">): MyStatus => (q.mergedIntoId ? "MERGED" : q.status);
-
-export const isPublic = (q: Pick<TQuestion, "status">): boolean => PUBLIC_QUESTION_STATUSES.includes(q.status);
 
 /** The moderator console's queue tabs, in the order a moderator works through them. */
 export const CONSOLE_FILTERS = ["PENDING", "PUBLISHED", "ANSWERED", "ARCHIVED", "DISMISSED"] as const;
