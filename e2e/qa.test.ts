@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { launchChromium } from "./harness.ts";
@@ -103,6 +104,13 @@ test("ask → approve → on screen → seen and upvoted by another attendee →
   await arVenue.goto(link);
   await until(arVenue, (q) => document.querySelector('[data-testid="presenter-question"]')?.textContent?.includes(q), QUESTION);
   await screenshot(arVenue, "qa-presenter-ar");
+
+  // The console and the presenter screen meet WCAG 2.1 AA (axe-core), in both reading directions.
+  for (const page of [moderator, arModerator, venue, arVenue]) {
+    const results = await new AxeBuilder({ page } as never).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${page.url()} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
 
   // Taking it off screen empties the venue display live.
   await moderator.getByTestId("qa-filter-PUBLISHED").click();
