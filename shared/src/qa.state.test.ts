@@ -135,6 +135,20 @@ describe("followQa", () => {
     expect(emits[2]).toMatchObject({ event: "qa:sync", payload: { sinceSeq: 8 } });
   });
 
+  test("the asker's private updates apply for attendees; moderators rely on their fuller stream", () => {
+    const attendee = fakeSocket();
+    const a = followQa(attendee.socket, { sessionId: S, onState: () => undefined });
+    attendee.emits[0]!.ack!({ data: snapshot({ seq: 1 }) });
+    attendee.socket.fire("qa:my-question-updated", { question: q("m", { status: "PENDING", seq: 2 }) });
+    expect(a.state!.mine).toEqual(["m"]);
+
+    const moderator = fakeSocket();
+    const m = followQa(moderator.socket, { sessionId: S, onState: () => undefined });
+    moderator.emits[0]!.ack!({ data: snapshot({ seq: 2, view: "moderator", questions: [q("m", { status: "PENDING", seq: 2 })] }) });
+    moderator.socket.fire("qa:my-question-updated", { question: q("m", { status: "PENDING", seq: 2, text: "attendee view" }) });
+    expect(m.state!.questions.m!.text).toBe("Question m?");
+  });
+
   test("events of other sessions are ignored; stop leaves the session", () => {
     const { socket, emits } = fakeSocket();
     const follower = followQa(socket, { sessionId: S, onState: () => undefined });

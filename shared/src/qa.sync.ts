@@ -93,7 +93,8 @@ export function followQa<Q extends TQuestion = TQuestion>(socket: QaSocketLike, 
   };
 
   const onMine = ({ question }: TQaMyQuestionUpdated) => {
-    if (!state || question.sessionId !== sessionId) return;
+    // Moderators already get every change, in their fuller view, through the session stream.
+    if (!state || state.view === "moderator" || question.sessionId !== sessionId) return;
     state = applyMyQuestion(state, question as Q);
     publish();
   };
