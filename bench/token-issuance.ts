@@ -4,7 +4,8 @@
 import autocannon from "autocannon";
 // @ts-expect-error plain ESM script
 import { ensureLivekitServer, startLivekit } from "../scripts/livekit.mjs";
-import { fmt, scratchDatabase, spawnNode } from "./lib.ts";
+import { spawnSync } from "node:child_process";
+import { fmt, ROOT, scratchDatabase, spawnNode } from "./lib.ts";
 import { hasWrk, wrkThroughput } from "./wrk.ts";
 
 const API_PORT = 3950;
@@ -13,6 +14,19 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 
 type Result = autocannon.Result;
 const load = (opts: autocannon.Options): Promise<Result> => new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
+
+interface FixedRateResult {
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+}
+/** Latency at a fixed request rate, from a separate process (bench/fixed-rate-worker.ts). */
+function fixedRate(options: { url: string; method: string; headers: Record<string, string>; body?: string; rate: number; seconds: number }): FixedRateResult {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "bench/fixed-rate-worker.ts", JSON.stringify(options)], { cwd: ROOT, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`fixed-rate worker failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split("\n").at(-1)!);
+}
 
 async function main() {
   const db = await scratchDatabase("plenary_bench_tokens");
@@ -47,11 +61,11 @@ async function main() {
         : load({ url, ...req, connections: 50, duration: DURATION }).then((r) => ({ rps: r.requests.average, non2xx: r.non2xx }));
     const tokenMax = await max(tokenUrl, tokenReq);
     const bareMax = await max(bareReq.url, bareReq);
-    const tokenFixed = await load({ url: tokenUrl, ...tokenReq, connections: 20, overallRate: 500, duration: DURATION });
-    const bareFixed = await load({ ...bareReq, connections: 20, overallRate: 500, duration: DURATION });
+    const tokenFixed = fixedRate({ url: tokenUrl, ...tokenReq, rate: 500, seconds: DURATION });
+    const bareFixed = fixedRate({ ...bareReq, rate: 500, seconds: DURATION });
 
-    const row = (name: string, max: { rps: number; non2xx: number }, fixed: Result) =>
-      `${name.padEnd(22)} ${fmt(max.rps, 0).padStart(8)} req/s  (non-2xx ${max.non2xx})   @500 req/s: p50 ${fmt(fixed.latency.p50, 2)} ms, p99 ${fmt(fixed.latency.p99, 2)} ms, max ${fmt(fixed.latency.max, 1)} ms`;
+    const row = (name: string, max: { rps: number; non2xx: number }, fixed: FixedRateResult) =>
+      `${name.padEnd(22)} ${fmt(max.rps, 0).padStart(8)} req/s  (non-2xx ${max.non2xx})   @500 req/s open-loop: p50 ${fmt(fixed.p50, 2)} ms, p99 ${fmt(fixed.p99, 2)} ms, max ${fmt(fixed.max, 1)} ms (errors ${fixed.errors})`;
     console.log(`\nToken issuance bench (${DURATION}s per phase, 50 connections, throughput by ${useWrk ? "wrk" : "autocannon"}, loopback, one api process)`);
     console.log(row("POST /token (full)", tokenMax, tokenFixed));
     console.log(row("bare Express POST", bareMax, bareFixed));

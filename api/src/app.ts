@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { createServer, type Server as HttpServer } from "node:http";
 import path from "node:path";
+import type { TSession } from "@plenary/shared";
 import express from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
@@ -20,6 +21,7 @@ import { createQaFeature } from "./qa/qa.feature.ts";
 import { createSocketServer, type RedisPair, type SocketFeature } from "./realtime/socket-server.ts";
 import { rolesRoutes } from "./roles/roles.routes.ts";
 import { sessionsRoutes } from "./sessions/sessions.routes.ts";
+import { createAccessCache } from "./tokens/access-cache.ts";
 import { tokensRoutes } from "./tokens/tokens.routes.ts";
 
 export const VERSION = "0.1.0";
@@ -82,14 +84,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(checkOrigin(config.allowedOrigins));
   const sessions = createSessionCache(database.query, { ttlMs: config.authCacheMs });
   api.use(loadUser(sessions));
+  const access = createAccessCache(database.query, { ttlMs: config.authCacheMs });
+  // The hottest route first: Express tries routers in order, and every router passed costs time.
+  api.use(tokensRoutes({ access, livekit, limiter: limiter("token", config.rateLimits.tokensPerMinute, 60) }));
   api.use(healthRoutes({ database, livekit, version: VERSION }));
   const openApi = buildOpenApi(VERSION);
   api.get("/openapi.json", (_req, res) => void res.json(openApi));
   api.use(authRoutes({ db, config, limiter, sessions }));
-  api.use(sessionsRoutes({ db, config, events: { onSessionUpdated: (s) => realtime.broadcastSessionUpdated(s) } }));
-  api.use(rolesRoutes({ db }));
+  const onSessionUpdated = (session: TSession) => {
+    access.invalidateSession(session.id);
+    realtime.broadcastSessionUpdated(session);
+  };
+  api.use(sessionsRoutes({ db, config, events: { onSessionUpdated } }));
+  api.use(rolesRoutes({ db, onStaffChanged: (sessionId) => access.invalidateSession(sessionId) }));
   api.use(qa.routes);
-  api.use(tokensRoutes({ sql: database.query, livekit, limiter: limiter("token", config.rateLimits.tokensPerMinute, 60) }));
   api.use(notFound);
   app.use("/api", api);
 

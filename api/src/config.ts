@@ -32,7 +32,7 @@ const ZEnv = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     RATE_LIMIT_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     RATE_LIMIT_LOGIN_PER_15_MIN: z.coerce.number().int().min(1).default(10),
-    // How long a replica may answer a session cookie from memory (0 disables the cache).
+    // How long a replica may answer cookie and session-role lookups from memory (0 disables the caches).
     AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
     // Q&A: per user. Keep the defaults strict; the fan-out bench raises them for its synthetic users.
     RATE_LIMIT_QUESTIONS_PER_MINUTE: z.coerce.number().int().min(1).default(5),

@@ -87,6 +87,25 @@ describe("POST /api/sessions/:id/token", () => {
     expect((await tokenFor(client, ended.id, "moderator")).status).toBe(409);
   });
 
+  test("role and status changes made through the api apply at once, despite the access cache", async () => {
+    const db = tdb.database.prisma;
+    const session = await db.session.create({
+      data: { eventId: live.eventId, title: "Cache check", type: "WORKSHOP", room: "K", startsAt: new Date(), endsAt: new Date(Date.now() + 3600_000), languages: ["en"], status: "LIVE" },
+    });
+    const { client: organiser } = await signedInClient(api.baseUrl, db, { organiser: true });
+    const { client: speaker, user } = await signedInClient(api.baseUrl, db);
+    await organiser.post(`/api/sessions/${session.id}/roles`, { email: user.email, role: "SPEAKER" });
+    expect((await tokenFor(speaker, session.id, "speaker")).status).toBe(200);
+    expect((await tokenFor(speaker, session.id)).status).toBe(200);
+
+    const { roles } = (await organiser.get(`/api/sessions/${session.id}/roles`)).body;
+    await organiser.request("DELETE", `/api/sessions/${session.id}/roles/${roles[0].id}`);
+    expect((await tokenFor(speaker, session.id, "speaker")).status).toBe(403);
+
+    await organiser.post(`/api/sessions/${session.id}/status`, { status: "ENDED" });
+    expect((await tokenFor(speaker, session.id)).status).toBe(409);
+  });
+
   test("unknown role names and unknown sessions", async () => {
     const { client } = await signedInClient(api.baseUrl, tdb.database.prisma);
     expect((await tokenFor(client, live.id, "president")).status).toBe(400);

@@ -5,8 +5,9 @@ import { requireOrganiser, requireUser } from "../http/middleware.ts";
 import { parseInput } from "../lib/validate.ts";
 import { acceptInvitation, assignRole, createInvitation, listRoles, removeRole } from "./roles.service.ts";
 
-export function rolesRoutes(deps: { db: Db }): Router {
-  const { db } = deps;
+/** `onStaffChanged` lets caches of who holds which role forget a session at once. */
+export function rolesRoutes(deps: { db: Db; onStaffChanged(sessionId: string): void }): Router {
+  const { db, onStaffChanged } = deps;
   const router = Router();
 
   router.get("/sessions/:id/roles", requireOrganiser, async (req, res) => {
@@ -14,12 +15,17 @@ export function rolesRoutes(deps: { db: Db }): Router {
   });
 
   router.post("/sessions/:id/roles", requireOrganiser, async (req, res) => {
-    const roles = await assignRole(db, parseInput(ZUuid, req.params.id), parseInput(ZAssignRoleRequest, req.body));
+    const sessionId = parseInput(ZUuid, req.params.id);
+    const roles = await assignRole(db, sessionId, parseInput(ZAssignRoleRequest, req.body));
+    onStaffChanged(sessionId);
     res.status(201).json({ roles });
   });
 
   router.delete("/sessions/:id/roles/:assignmentId", requireOrganiser, async (req, res) => {
-    res.json({ roles: await removeRole(db, parseInput(ZUuid, req.params.id), parseInput(ZUuid, req.params.assignmentId)) });
+    const sessionId = parseInput(ZUuid, req.params.id);
+    const roles = await removeRole(db, sessionId, parseInput(ZUuid, req.params.assignmentId));
+    onStaffChanged(sessionId);
+    res.json({ roles });
   });
 
   router.post("/sessions/:id/invitations", requireOrganiser, async (req, res) => {
@@ -30,7 +36,9 @@ export function rolesRoutes(deps: { db: Db }): Router {
 
   router.post("/invitations/accept", requireUser, async (req, res) => {
     const { token } = parseInput(ZAcceptInvitationRequest, req.body);
-    res.json(await acceptInvitation(db, { token, userId: req.user!.id }));
+    const accepted = await acceptInvitation(db, { token, userId: req.user!.id });
+    onStaffChanged(accepted.sessionId);
+    res.json(accepted);
   });
 
   return router;

@@ -1,13 +1,13 @@
 import { ZTokenRequest, ZUuid } from "@plenary/shared";
 import { Router } from "express";
-import type { SqlQuery } from "../db/client.ts";
+import type { AccessCache } from "./access-cache.ts";
 import { requireUser } from "../http/middleware.ts";
 import type { Livekit } from "../livekit/livekit.ts";
 import type { Limiter } from "../lib/rate-limit.ts";
 import { parseInput } from "../lib/validate.ts";
 import { issueToken } from "./issue-token.ts";
 
-export function tokensRoutes(deps: { sql: SqlQuery; livekit: Livekit; limiter: Limiter }): Router {
+export function tokensRoutes(deps: { access: AccessCache; livekit: Livekit; limiter: Limiter }): Router {
   const router = Router();
   router.post("/sessions/:id/token", requireUser, async (req, res) => {
     const sessionId = parseInput(ZUuid, req.params.id);
