@@ -7,6 +7,35 @@ export type PlenarySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** Same-origin socket, authenticated by the session cookie. */
 export const createSocket = (): PlenarySocket => io({ path: "/socket.io", withCredentials: true, transports: ["websocket", "polling"] });
 
+/** A use of the tab's shared socket; `release` when done (idempotent). */
+export interface SocketLease {
+  socket: PlenarySocket;
+  release(): void;
+}
+
+let shared: { socket: PlenarySocket; users: number } | undefined;
+
+/**
+ * The tab's one socket to the api, shared by every feature on the page (session updates, Q&A):
+ * one connection per participant instead of one per feature, which is what the server's memory
+ * per participant is measured in. It closes when the last user releases it.
+ */
+export function acquireSocket(): SocketLease {
+  const entry = (shared ??= { socket: createSocket(), users: 0 });
+  entry.users++;
+  let released = false;
+  return {
+    socket: entry.socket,
+    release() {
+      if (released) return;
+      released = true;
+      if (--entry.users > 0) return;
+      entry.socket.disconnect();
+      if (shared === entry) shared = undefined;
+    },
+  };
+}
+
 const ACK_TIMEOUT_MS = 5000;
 
 /** Callbacks for {@link followSession}. */
@@ -21,9 +50,11 @@ export interface FollowSessionHandlers {
  * Joins a session's live channel and reports `session:updated` broadcasts for it, rejoining after
  * every reconnection. If the api refuses (e.g. an attendee before the session opens) or the socket
  * is down, `onFollowing(false)` tells the caller to fall back to polling.
- * Returns a function that leaves and closes the socket.
+ * Returns a function that stops following (and releases the shared socket).
  */
-export function followSession(sessionId: string, handlers: FollowSessionHandlers, socket: PlenarySocket = createSocket()): () => void {
+export function followSession(sessionId: string, handlers: FollowSessionHandlers): () => void {
+  const lease = acquireSocket();
+  const { socket } = lease;
   const join = () => {
     socket.timeout(ACK_TIMEOUT_MS).emit(SOCKET_EVENTS.sessionJoin, { sessionId }, (err, response) => {
       if (err || "error" in response) return handlers.onFollowing(false);
@@ -47,6 +78,7 @@ export function followSession(sessionId: string, handlers: FollowSessionHandlers
     socket.off("disconnect", onDown);
     socket.off("connect_error", onDown);
     socket.off(SOCKET_EVENTS.sessionUpdated, onUpdated);
-    socket.disconnect();
+    if (socket.connected) socket.emit(SOCKET_EVENTS.sessionLeave, { sessionId }, () => undefined);
+    lease.release();
   };
 }

@@ -2,7 +2,7 @@ import type { TModeratorQuestion, TQaMode, TQaModeratePayload } from "@plenary/s
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { createSocket } from "../../lib/socket.ts";
+import { acquireSocket } from "../../lib/socket.ts";
 import { useApiQuery } from "../../lib/useApiQuery.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
 import { Loading } from "../../ui/Loading.tsx";
@@ -15,7 +15,11 @@ import { useConsoleShortcuts } from "./useConsoleShortcuts.ts";
 import { asQaSocket, useQaFollower } from "./useQaFollower.ts";
 
 
-const openQaSocket = () => asQaSocket(createSocket());
+// The tab's shared socket: the session page follows the session on the same connection.
+const openQaSocket = () => {
+  const lease = acquireSocket();
+  return { socket: asQaSocket(lease.socket), release: lease.release };
+};
 /** The moderators' page: the review queue by status, its actions and shortcuts, mode, exports, presenter link. */
 export function ModeratorConsole() {
   const { t } = useTranslation();

@@ -22,10 +22,11 @@ export function PresenterScreen() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const token = tokenFrom(useLocation().hash);
-  const open = useCallback(
-    () => asQaSocket(io(PRESENTER_NAMESPACE, { path: "/socket.io", withCredentials: true, transports: ["websocket", "polling"], auth: token ? { token } : { sessionId: id } })),
-    [id, token],
-  );
+  const open = useCallback(() => {
+    // Its own connection to the read-only presenter namespace, closed when the screen goes.
+    const socket = io(PRESENTER_NAMESPACE, { path: "/socket.io", withCredentials: true, transports: ["websocket", "polling"], auth: token ? { token } : { sessionId: id } });
+    return { socket: asQaSocket(socket), release: () => void socket.disconnect() };
+  }, [id, token]);
   const qa = useQaFollower(id, open);
   const title = useApiQuery(`presenter:${id}:${token ?? ""}`, (signal) =>
     token ? verifyPresenterLink(token, signal).then((l) => l.title) : fetchSession(id, signal).then((s) => s.title),

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { loginPathFor } from "../../lib/return-path.ts";
-import { createSocket } from "../../lib/socket.ts";
+import { acquireSocket } from "../../lib/socket.ts";
 import { Loading } from "../../ui/Loading.tsx";
 import { Notice } from "../../ui/Notice.tsx";
 import { useAuth } from "../auth/useAuth.ts";
@@ -15,7 +15,11 @@ import { LanguageTag, QuestionText } from "./QuestionText.tsx";
 import { asQaSocket, useQaFollower, type QaSend } from "./useQaFollower.ts";
 
 
-const openQaSocket = () => asQaSocket(createSocket());
+// The tab's shared socket: the session page follows the session on the same connection.
+const openQaSocket = () => {
+  const lease = acquireSocket();
+  return { socket: asQaSocket(lease.socket), release: lease.release };
+};
 /** The session page's Q&A: ask, vote, sort, the asker's own questions, and what is on screen now. */
 export function QaPanel({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();

@@ -22,6 +22,12 @@ export type QaSocket = QaSocketLike & { disconnect(): unknown };
  */
 export const asQaSocket = (socket: Socket<ServerToClientEvents, ClientToServerEvents>): QaSocket => socket as unknown as QaSocket;
 
+/** A socket to follow Q&A on, and how to give it back when the page is done with it. */
+export interface QaSocketLease {
+  socket: QaSocket;
+  release(): void;
+}
+
 type Payload<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[0];
 type Result<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1] extends AckCallback<infer R> ? R : never;
 /** An ack, or NETWORK when none came back in time (the request may still arrive: retries are idempotent). */
@@ -49,7 +55,7 @@ const problemOf = (err: Error): QaErrorCode =>
  * Follows one session's Q&A over a socket made by `open` (stable across renders): the shared
  * follower (@plenary/shared followQa) does the seq bookkeeping; this hook only mirrors it into React.
  */
-export function useQaFollower<Q extends TQuestion = TQuestion>(sessionId: string, open: () => QaSocket): QaFollowerHandle<Q> {
+export function useQaFollower<Q extends TQuestion = TQuestion>(sessionId: string, open: () => QaSocketLease): QaFollowerHandle<Q> {
   const [state, setState] = useState<QaState<Q>>();
   const [problem, setProblem] = useState<QaErrorCode>();
   const [connected, setConnected] = useState(false);
@@ -57,7 +63,8 @@ export function useQaFollower<Q extends TQuestion = TQuestion>(sessionId: string
   const follower = useRef<QaFollower<Q>>(undefined);
 
   useEffect(() => {
-    const s = open();
+    const lease = open();
+    const s = lease.socket;
     socket.current = s;
     setState(undefined);
     follower.current = followQa<Q>(s, {
@@ -80,7 +87,7 @@ export function useQaFollower<Q extends TQuestion = TQuestion>(sessionId: string
       s.off("connect", onConnect);
       s.off("disconnect", onDisconnect);
       s.off("connect_error", onConnectError);
-      s.disconnect();
+      lease.release();
     };
   }, [sessionId, open]);
 
