@@ -19,6 +19,7 @@ async function main() {
     await stage.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="stage-status"]')?.dataset.state === "live", undefined, { timeout: 30_000 });
 
     const times: number[] = [];
+    const stages: Record<string, number>[] = [];
     for (let i = 0; i < JOINS; i++) {
       const context = await browser.newContext({ baseURL: stack.baseUrl });
       await context.request.post("/api/auth/register", {
@@ -30,6 +31,9 @@ async function main() {
       // counts from the navigation's start, so it is the join time itself.
       const handle = await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="floor-audio-level"]')?.dataset.firstAudioMs, undefined, { timeout: 30_000, polling: 20 });
       times.push(Number(await handle.jsonValue()));
+      const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").filter((m) => m.name.startsWith("plenary:")).map((m) => [m.name.slice(8), Math.round(m.startTime)])));
+      const main = await page.evaluate(() => Math.round((performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd));
+      stages.push({ "main-bundle": main, ...marks, "first-audio": times.at(-1)! });
       await context.close();
     }
     const sorted = [...times].sort((a, b) => a - b);
@@ -37,6 +41,9 @@ async function main() {
     console.log(`\nJoin time, page open → first audible floor frame, ${JOINS} joins on loopback (Chromium ${browser.version()})`);
     console.log(`each (ms): ${times.map((t) => fmt(t, 0)).join(", ")}`);
     console.log(`median ${fmt(pct(50), 0)} ms, p95 ${fmt(pct(95), 0)} ms, max ${fmt(sorted.at(-1)!, 0)} ms   (target: p95 < 2000 ms)`);
+    const names = Object.keys(stages[0] ?? {});
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    console.log(`median stage times (ms from navigation): ${names.map((n) => `${n} ${median(stages.map((s) => s[n] ?? NaN))}`).join(", ")}`);
   } finally {
     await browser.close();
     await stack.stop();

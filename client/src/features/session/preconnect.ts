@@ -3,7 +3,9 @@ import type { Room, RoomOptions } from "livekit-client";
 import { fetchSession, requestToken } from "./api.ts";
 
 // Listeners only receive: adaptive stream sizes video to the element, dynacast pauses unused layers.
-export const ROOM_OPTIONS: RoomOptions = { adaptiveStream: true, dynacast: true };
+// The pinned livekit-server (v1.11) has no single-peer-connection signalling; trying it first and
+// falling back costs every join an extra signalling round trip.
+export const ROOM_OPTIONS: RoomOptions = { adaptiveStream: true, dynacast: true, singlePeerConnection: false };
 
 /** A token and, when it could be started early, a room already connecting with it. */
 export interface PreparedJoin {
@@ -25,8 +27,13 @@ const sessions = new Map<string, Promise<TSession>>();
 export function prepareJoin(sessionId: string, role: TJoinRole): void {
   const key = `${sessionId}:${role}`;
   if (!joins.has(key)) {
-    const prepared = Promise.all([requestToken(sessionId, role), import("livekit-client")]).then(([details, lk]) => {
+    const token = requestToken(sessionId, role).then((details) => (performance.mark("plenary:token"), details));
+    const client = import("livekit-client").then((lk) => (performance.mark("plenary:livekit-loaded"), lk));
+    const prepared = Promise.all([token, client]).then(([details, lk]) => {
       const room = new lk.Room(ROOM_OPTIONS);
+      // User-timing marks make the join's stages visible in DevTools and to bench/join-time.ts.
+      room.once(lk.RoomEvent.Connected, () => performance.mark("plenary:room-connected"));
+      room.once(lk.RoomEvent.TrackSubscribed, () => performance.mark("plenary:first-track"));
       // Failures surface through the room's state and the page's error handling once it is taken.
       room.connect(details.serverUrl, details.token).catch(() => undefined);
       return { details, room };

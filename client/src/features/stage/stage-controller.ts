@@ -134,7 +134,8 @@ export class StageController {
       return;
     }
     if (cancelled()) return;
-    const room = this.deps.createRoom?.() ?? new Room({ dynacast: true });
+    // Dual peer connections: the pinned livekit-server (v1.11) has no single-PC signalling to try first.
+    const room = this.deps.createRoom?.() ?? new Room({ dynacast: true, singlePeerConnection: false });
     this.room = room;
     room
       .on(RoomEvent.Reconnecting, () => this.set({ reconnecting: true }))
