@@ -36,6 +36,14 @@ describe("bad input gets a clear JSON error, never a crash or a stack", () => {
     expect(Object.keys(res.body.error.details.fields)).toEqual(expect.arrayContaining(["email", "password", "displayName", "stakeholderGroup"]));
   });
 
+  test("API responses carry static security headers", async () => {
+    const res = await new TestClient(api.baseUrl).get("/api/sessions");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+    expect(res.headers.get("x-powered-by")).toBeNull();
+  });
+
   test("unknown routes are JSON 404s", async () => {
     const res = await new TestClient(api.baseUrl).get("/api/does-not-exist");
     expect(res.status).toBe(404);

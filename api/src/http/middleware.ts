@@ -19,6 +19,20 @@ export const requestId: RequestHandler = (req, res, next) => {
   next();
 };
 
+const API_HEADERS: [string, string][] = [
+  ["X-Content-Type-Options", "nosniff"],
+  ["Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"],
+  ["Cross-Origin-Resource-Policy", "same-origin"],
+  ["Referrer-Policy", "no-referrer"],
+  ["X-Frame-Options", "DENY"],
+];
+
+/** Static security headers for JSON responses: never sniffed, framed, embedded cross-origin or rendered. */
+export const apiSecurityHeaders: RequestHandler = (_req, res, next) => {
+  for (const [name, value] of API_HEADERS) res.setHeader(name, value);
+  next();
+};
+
 /** Resolves the session cookie to `req.user` when present; never rejects the request itself. */
 export function loadUser(sessions: SessionCache): RequestHandler {
   return async (req, _res, next) => {
