@@ -72,10 +72,6 @@ export async function startLivekit({ binary, port = 7880, webhookUrl, log = () =
     "    includes:",
     "      - 127.0.0.1/32",
     "  use_ice_lite: true",
-    // Without this, clients are handed public STUN servers (unreachable offline, useless on loopback)
-    // and spend part of every join gathering candidates through them.
-    "  stun_servers:",
-    "    - 127.0.0.1:3478",
     "keys:",
     "  devkey: secret",
     "room:",

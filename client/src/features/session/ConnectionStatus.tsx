@@ -1,12 +1,13 @@
-import { useAudioPlayback, useConnectionState } from "@livekit/components-react";
+import { useAudioPlayback } from "@livekit/components-react";
 import { ConnectionState } from "livekit-client";
 import { useTranslation } from "react-i18next";
 import { resumeAudioContext } from "../../lib/audio-level.ts";
+import { useRoomConnectionState } from "./useRoomConnectionState.ts";
 
 /** The room's connection state as a small indicator, plus a banner while LiveKit reconnects. */
 export function ConnectionStatus() {
   const { t } = useTranslation();
-  const state = useConnectionState();
+  const state = useRoomConnectionState();
   const reconnecting = state === ConnectionState.Reconnecting || state === ConnectionState.SignalReconnecting;
   return (
     <>
