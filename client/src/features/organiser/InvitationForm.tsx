@@ -1,13 +1,13 @@
-import { STAFF_ROLES, type TSession, type TStaffRole, UN_LANGUAGES } from "@plenary/shared";
+import { type TSession, type TStaffRole, UN_LANGUAGES } from "@plenary/shared";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorText } from "../../i18n/errors.ts";
 import { intlLocale } from "../../i18n/index.ts";
 import { useSubmit } from "../../lib/useSubmit.ts";
-import { Field } from "../../ui/Field.tsx";
 import { Notice } from "../../ui/Notice.tsx";
 import { createInvitation } from "./api.ts";
 import { BoothLanguageField } from "./BoothLanguageField.tsx";
+import { StaffRoleField } from "./StaffRoleField.tsx";
 
 /** Creates a one-time link that gives whoever opens it (after signing in) a role in the session. */
 export function InvitationForm({ session }: { session: TSession }) {
@@ -33,17 +33,7 @@ export function InvitationForm({ session }: { session: TSession }) {
     <form className="form form--inline" onSubmit={onSubmit} aria-labelledby="invite-title">
       <h3 id="invite-title">{t("organiser.invite.title")}</h3>
       <p className="field__hint">{t("organiser.invite.hint")}</p>
-      <Field id="invite-role" label={t("organiser.roles.role")}>
-        {(p) => (
-          <select {...p} value={role} onChange={(e) => setRole(e.target.value as TStaffRole)}>
-            {STAFF_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`staffRoles.${r}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <StaffRoleField id="invite-role" value={role} onChange={setRole} />
       {role === "INTERPRETER" && <BoothLanguageField id="invite-booth" languages={session.languages} value={booth} onChange={setBooth} />}
       <button type="submit" className="button button--secondary" disabled={invite.pending}>
         {t("organiser.invite.create")}

@@ -1,4 +1,4 @@
-import { STAFF_ROLES, type TSession, type TStaffRole, UN_LANGUAGES } from "@plenary/shared";
+import { type TSession, type TStaffRole, UN_LANGUAGES } from "@plenary/shared";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorText, fieldErrorTexts } from "../../i18n/errors.ts";
@@ -10,6 +10,7 @@ import { Loading } from "../../ui/Loading.tsx";
 import { Notice } from "../../ui/Notice.tsx";
 import { assignRole, listRoles, removeRole } from "./api.ts";
 import { BoothLanguageField } from "./BoothLanguageField.tsx";
+import { StaffRoleField } from "./StaffRoleField.tsx";
 import { InvitationForm } from "./InvitationForm.tsx";
 
 /** Who moderates, speaks, interprets and runs the stage in a session; add, remove, invite. */
@@ -76,17 +77,7 @@ export function RolesPanel({ session }: { session: TSession }) {
         <Field id="role-email" label={t("auth.email")} error={addErrors.email} required>
           {(p) => <input {...p} type="email" dir="ltr" required value={email} onChange={(e) => setEmail(e.target.value)} />}
         </Field>
-        <Field id="role-role" label={t("organiser.roles.role")}>
-          {(p) => (
-            <select {...p} value={role} onChange={(e) => setRole(e.target.value as TStaffRole)}>
-              {STAFF_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`staffRoles.${r}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <StaffRoleField id="role-role" value={role} onChange={setRole} />
         {role === "INTERPRETER" && <BoothLanguageField id="role-booth" languages={session.languages} value={booth} onChange={setBooth} error={addErrors.boothLanguage} />}
         <button type="submit" className="button button--primary" disabled={add.pending}>
           {t("organiser.roles.add")}
