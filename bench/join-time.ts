@@ -33,7 +33,7 @@ async function main() {
       times.push(Number(await handle.jsonValue()));
       const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").filter((m) => m.name.startsWith("plenary:")).map((m) => [m.name.slice(8), Math.round(m.startTime)])));
       const main = await page.evaluate(() => Math.round((performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd));
-      stages.push({ "main-bundle": main, ...marks, "first-audio": times.at(-1)! });
+      stages.push({ "first-script": main, ...marks, "first-audio": times.at(-1)! });
       await context.close();
     }
     const sorted = [...times].sort((a, b) => a - b);
@@ -41,9 +41,11 @@ async function main() {
     console.log(`\nJoin time, page open → first audible floor frame, ${JOINS} joins on loopback (Chromium ${browser.version()})`);
     console.log(`each (ms): ${times.map((t) => fmt(t, 0)).join(", ")}`);
     console.log(`median ${fmt(pct(50), 0)} ms, p95 ${fmt(pct(95), 0)} ms, max ${fmt(sorted.at(-1)!, 0)} ms   (target: p95 < 2000 ms)`);
-    const names = Object.keys(stages[0] ?? {});
+    const names = [...new Set(stages.flatMap((s) => Object.keys(s)))];
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    console.log(`median stage times (ms from navigation): ${names.map((n) => `${n} ${median(stages.map((s) => s[n] ?? NaN))}`).join(", ")}`);
+    // Stages in the order they happened; first-script is the page's small entry (DOMContentLoaded).
+    const medians = names.map((n) => [n, median(stages.map((s) => s[n] ?? NaN))] as const).sort((a, b) => a[1] - b[1]);
+    console.log(`median stage times (ms from navigation): ${medians.map(([n, t]) => `${n} ${t}`).join(", ")}`);
   } finally {
     await browser.close();
     await stack.stop();

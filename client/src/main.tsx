@@ -1,20 +1,7 @@
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { RouterProvider } from "react-router/dom";
-import { router } from "./app/router.tsx";
-import { AuthProvider } from "./features/auth/AuthProvider.tsx";
-import { initI18n } from "./i18n/index.ts";
+// The page's first script. It stays tiny on purpose: a session room starts joining here, while the
+// app bundle (React, router, zod, i18n) is still downloading and evaluating (bench/join-time.ts).
+import { joinEarly } from "./features/session/early-join.ts";
 import "./styles/index.css";
 
-initI18n();
-
-const root = document.getElementById("root");
-if (!root) throw new Error("index.html has no #root");
-
-createRoot(root).render(
-  <StrictMode>
-    <AuthProvider>
-      <RouterProvider router={router} />
-    </AuthProvider>
-  </StrictMode>,
-);
+joinEarly(window.location);
+void import("./app/boot.tsx");

@@ -1,5 +1,6 @@
 import { type TErrorCode, ZErrorBody } from "@plenary/shared";
 import type { z } from "zod";
+import { type RawResponse, sendApi } from "./http.ts";
 
 /** A failed api call: the api's error code, its message, and per-field problems when a form was invalid. */
 export class ApiError extends Error {
@@ -33,34 +34,33 @@ const fieldsOf = (details: unknown): Record<string, string> => {
 };
 
 /**
- * Calls the api under `/api`, same-origin with the session cookie. Parses success bodies with the
- * shared zod schema, so a contract drift fails loudly here, and turns error bodies into an {@link ApiError}.
+ * Checks a response against the shared contract: success bodies are parsed with the zod schema,
+ * so a contract drift fails loudly here, and error bodies become an {@link ApiError}. Takes the
+ * pending response, so a request started early (features/session/preconnect.ts) is read the same way.
  */
-export async function apiRequest<S extends z.ZodType | undefined = undefined>(path: string, options: ApiRequestOptions<S> = {}): Promise<Result<S>> {
-  let response: Response;
+export async function readApiResponse<S extends z.ZodType | undefined = undefined>(pending: Promise<RawResponse>, schema?: S): Promise<Result<S>> {
+  let response: RawResponse;
   try {
-    response = await fetch(`/api${path}`, {
-      method: options.method ?? "GET",
-      credentials: "same-origin",
-      headers: options.body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json" },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
+    response = await pending;
   } catch (err) {
     if (err instanceof DOMException && err.name === "AbortError") throw err;
     throw new ApiError("NETWORK", "The server could not be reached.", 0);
   }
   if (!response.ok) {
-    const parsed = ZErrorBody.safeParse(await response.json().catch(() => null));
+    const parsed = ZErrorBody.safeParse(response.body);
     if (parsed.success) {
       const { code, message, details } = parsed.data.error;
       throw new ApiError(code, message, response.status, fieldsOf(details));
     }
     throw new ApiError(response.status >= 500 ? "INTERNAL" : "BAD_REQUEST", response.statusText, response.status);
   }
-  if (!options.schema) return undefined as Result<S>;
-  return options.schema.parse(await response.json()) as Result<S>;
+  if (!schema) return undefined as Result<S>;
+  return schema.parse(response.body) as Result<S>;
 }
+
+/** Calls the api under `/api` (see {@link sendApi}) and checks the answer with {@link readApiResponse}. */
+export const apiRequest = <S extends z.ZodType | undefined = undefined>(path: string, options: ApiRequestOptions<S> = {}): Promise<Result<S>> =>
+  readApiResponse(sendApi(path, options), options.schema);
 
 /** Narrows an unknown error to an {@link ApiError}, wrapping anything else as INTERNAL. */
 export const toApiError = (err: unknown): ApiError =>

@@ -1,10 +1,10 @@
-import type { TConnectionDetails, TJoinRole, TSession } from "@plenary/shared";
+import { type TConnectionDetails, type TJoinRole, type TSession, ZConnectionDetails } from "@plenary/shared";
 import type { DisconnectReason } from "livekit-client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { type ApiError, toApiError } from "../../lib/api.ts";
+import { type ApiError, readApiResponse, toApiError } from "../../lib/api.ts";
 import type { Room } from "livekit-client";
 import { requestToken } from "./api.ts";
-import { takePreparedJoin } from "./preconnect.ts";
+import { type PreparedJoin, takePreparedJoin } from "./preconnect.ts";
 import { accessGate, autoRetryMs, type BlockReason, blockReasonFor, disconnectOutcome, MAX_REJOIN_ATTEMPTS, rejoinDelayMs } from "./join-flow.ts";
 
 /** Where joining stands. `attempt` changes for every fresh connection (use it as the room's key). */
@@ -23,6 +23,17 @@ export interface JoinSession {
   onConnected(): void;
   onDisconnected(reason?: DisconnectReason): void;
   onError(error: Error): void;
+}
+
+/** Checks a join started at navigation time against the contract; a room it opened is closed if not. */
+async function readPreparedJoin(prepared: Promise<PreparedJoin>): Promise<{ details: TConnectionDetails; room?: Room }> {
+  const { response, room } = await prepared;
+  try {
+    return { details: await readApiResponse(Promise.resolve(response), ZConnectionDetails), room };
+  } catch (err) {
+    void room?.disconnect();
+    throw err;
+  }
 }
 
 /**
@@ -44,7 +55,8 @@ export function useJoinSession(sessionId: string, role: TJoinRole, session: TSes
     const controller = new AbortController();
     setState({ kind: "fetching" });
     // The first attempt uses the join started at navigation time (token + room already connecting).
-    const request = (attempt === 0 ? takePreparedJoin(sessionId, role) : undefined) ?? requestToken(sessionId, role, controller.signal).then((details) => ({ details, room: undefined }));
+    const prepared = attempt === 0 ? takePreparedJoin(sessionId, role) : undefined;
+    const request = prepared ? readPreparedJoin(prepared) : requestToken(sessionId, role, controller.signal).then((details) => ({ details, room: undefined }));
     request.then(
       ({ details, room }) => {
         if (controller.signal.aborted) return void room?.disconnect();

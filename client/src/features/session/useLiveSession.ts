@@ -1,4 +1,5 @@
-import type { TSession } from "@plenary/shared";
+import { type TSession, ZSession } from "@plenary/shared";
+import { readApiResponse } from "../../lib/api.ts";
 import { useEffect, useRef, useState } from "react";
 import { followSession } from "../../lib/socket.ts";
 import { type ApiQuery, useApiQuery } from "../../lib/useApiQuery.ts";
@@ -11,7 +12,10 @@ import { pollIntervalMs } from "./join-flow.ts";
  * api does not (yet) let this user follow it, so a waiting attendee still sees it open.
  */
 export function useLiveSession(sessionId: string): ApiQuery<TSession> {
-  const query = useApiQuery(`session:${sessionId}`, (signal) => takePreparedSession(sessionId) ?? fetchSession(sessionId, signal));
+  const query = useApiQuery(`session:${sessionId}`, (signal) => {
+    const prepared = takePreparedSession(sessionId);
+    return prepared ? readApiResponse(prepared, ZSession) : fetchSession(sessionId, signal);
+  });
   const [following, setFollowing] = useState(false);
   const setData = useRef(query.setData);
   setData.current = query.setData;
