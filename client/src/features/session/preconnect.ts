@@ -45,9 +45,11 @@ export function prepareJoin(sessionId: string, role: TJoinRole): void {
       const lk = await client;
       const room = new lk.Room(ROOM_OPTIONS);
       // User-timing marks make the join's stages visible in DevTools and to bench/join-time.ts.
+      room.once(lk.RoomEvent.SignalConnected, () => performance.mark("plenary:signal-connected"));
       room.once(lk.RoomEvent.Connected, () => performance.mark("plenary:room-connected"));
       room.once(lk.RoomEvent.TrackSubscribed, () => performance.mark("plenary:first-track"));
       // Failures surface through the room's state and the page's error handling once it is taken.
+      performance.mark("plenary:connect-start");
       room.connect(serverUrl, jwt).catch(() => undefined);
       return { response, room };
     });
