@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+// @ts-expect-error plain ESM script shared with the hub and CI
+import { API_NODE_ARGS, buildApi } from "../scripts/setup.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -23,10 +25,15 @@ export async function scratchDatabase(name: string): Promise<{ url: string; drop
   };
 }
 
-/** Runs a Node entry point (TypeScript through tsx) as its own process and waits for `readyUrl`. */
+/**
+ * Runs a Node entry point as its own process and waits for `readyUrl`: the api as production runs
+ * it (built, see scripts/setup.mjs), anything else (TypeScript) through tsx.
+ */
 export async function spawnNode(entry: string, env: Record<string, string>, readyUrl: string): Promise<{ child: ChildProcess; stop(): Promise<void> }> {
   let out = "";
-  const child = spawn(process.execPath, ["--import", "tsx", entry], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  if (entry === "api/src/main.ts") await buildApi();
+  const args = entry === "api/src/main.ts" ? API_NODE_ARGS : ["--import", "tsx", entry];
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
   for (let i = 0; ; i++) {

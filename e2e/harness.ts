@@ -8,7 +8,7 @@ import { chromium, type Browser } from "playwright-core";
 // @ts-expect-error plain ESM scripts shared with the hub and CI
 import { ensureLivekitServer, startLivekit } from "../scripts/livekit.mjs";
 // @ts-expect-error plain ESM scripts shared with the hub and CI
-import { buildClient } from "../scripts/setup.mjs";
+import { API_NODE_ARGS, buildApi, buildClient } from "../scripts/setup.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -47,6 +47,7 @@ export interface Stack {
  */
 export async function startStack(options: { port: number; livekitPort: number; dbName: string; log?: (s: string) => void }): Promise<Stack> {
   buildClient();
+  await buildApi();
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${options.dbName}" WITH (FORCE)`);
@@ -61,7 +62,7 @@ export async function startStack(options: { port: number; livekitPort: number; d
   const livekit = await startLivekit({ binary: binary.path, port: options.livekitPort, webhookUrl: `http://127.0.0.1:${options.port}/api/livekit/webhook` });
 
   let output = "";
-  const api: ChildProcess = spawn(process.execPath, ["--import", "tsx", "api/src/main.ts"], {
+  const api: ChildProcess = spawn(process.execPath, API_NODE_ARGS, {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,

@@ -1,7 +1,7 @@
 // `npm run hub`: installs what is missing, then runs the whole hub on one machine —
 // api + built client on http://localhost:3000, embedded PGlite, and a local LiveKit dev server.
 import { spawn } from "node:child_process";
-import { buildClient, generatePrismaClient, installPackages, ROOT } from "./setup.mjs";
+import { API_NODE_ARGS, buildApi, buildClient, generatePrismaClient, installPackages, ROOT } from "./setup.mjs";
 import { ensureLivekitServer, startLivekit } from "./livekit.mjs";
 
 const PORT = process.env.PORT ?? "3000";
@@ -10,6 +10,7 @@ const LIVEKIT_PORT = Number(process.env.LIVEKIT_PORT ?? 7880);
 installPackages();
 generatePrismaClient();
 buildClient();
+await buildApi();
 
 const env = { ...process.env, PORT, SEED_DEMO: process.env.SEED_DEMO ?? "true", CLIENT_DIST: "client/dist", PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${PORT}` };
 let livekit;
@@ -30,7 +31,7 @@ if (found.error) {
   }
 }
 
-const api = spawn(process.execPath, ["--import", "tsx", "api/src/main.ts"], { cwd: ROOT, env, stdio: "inherit" });
+const api = spawn(process.execPath, API_NODE_ARGS, { cwd: ROOT, env, stdio: "inherit" });
 const ready = setInterval(async () => {
   const ok = await fetch(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.ok, () => false);
   if (!ok) return;

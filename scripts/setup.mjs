@@ -44,3 +44,33 @@ export function buildClient() {
   console.log("› Building the web client…");
   run("npm", ["run", "build", "-w", "client"]);
 }
+
+/** Where `buildApi` writes the api: one ES module, run with `node --enable-source-maps`. */
+export const API_BUNDLE = path.join(ROOT, "api", "dist", "main.mjs");
+
+/**
+ * Bundles the api's TypeScript (and the shared contract, which is TypeScript too) into one plain
+ * JS module; npm packages stay external. Production and the hub run this, not tsx: no loader
+ * thread, no compile step at start-up, a smaller heap.
+ */
+export async function buildApi() {
+  const sources = Math.max(newestUnder(path.join(ROOT, "api", "src")), newestUnder(path.join(ROOT, "shared", "src")));
+  if (mtime(API_BUNDLE) >= sources) return;
+  console.log("› Building the api…");
+  const esbuild = await import("esbuild");
+  await esbuild.build({
+    entryPoints: [path.join(ROOT, "api", "src", "main.ts")],
+    outfile: API_BUNDLE,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    alias: { "@plenary/shared": path.join(ROOT, "shared", "src", "index.ts") },
+    sourcemap: true,
+    logLevel: "warning",
+  });
+}
+
+/** Node arguments that run the built api (after `buildApi`). */
+export const API_NODE_ARGS = ["--enable-source-maps", API_BUNDLE];

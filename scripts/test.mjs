@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildClient, generatePrismaClient, installPackages, ROOT, run } from "./setup.mjs";
+import { buildApi, buildClient, generatePrismaClient, installPackages, ROOT, run } from "./setup.mjs";
 import { ensureLivekitServer } from "./livekit.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -24,6 +24,7 @@ if (livekit.error) {
   process.exit(1);
 }
 buildClient();
+await buildApi();
 
 const report = path.join(os.tmpdir(), `plenary-vitest-${process.pid}.json`);
 const args = ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)];

@@ -3,6 +3,8 @@ import pg from "pg";
 import { openDatabase } from "../src/db/client.ts";
 // @ts-expect-error plain ESM script shared with the hub and CI
 import { ensureLivekitServer, startLivekit } from "../../scripts/livekit.mjs";
+// @ts-expect-error plain ESM script shared with the hub and CI
+import { buildApi } from "../../scripts/setup.mjs";
 import { ADMIN_URL, databaseUrl } from "./helpers/db-urls.ts";
 
 declare module "vitest" {
@@ -26,6 +28,7 @@ const alive = (pid: number) => {
  * parallel without sharing rows) and one real livekit-server.
  */
 export default async function setup(project: TestProject) {
+  await buildApi(); // the cross-process tests run the built api, as production does
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   admin.on("error", () => undefined);
   await admin.connect();

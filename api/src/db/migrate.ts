@@ -9,7 +9,15 @@ export interface SqlExecutor {
   query(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
 }
 
-const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../prisma/migrations");
+/** `prisma/migrations` in the nearest folder above this module: the source tree or the built api/dist. */
+function findMigrationsDir(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "prisma", "migrations");
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) throw new Error(`no prisma/migrations folder above ${from}`);
+  }
+}
+const MIGRATIONS_DIR = findMigrationsDir(path.dirname(fileURLToPath(import.meta.url)));
 
 // Same table and checksum as `prisma migrate deploy`, so either tool can take over from the other.
 const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (

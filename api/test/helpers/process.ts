@@ -4,6 +4,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { inject } from "vitest";
 import { TEST_ORIGIN } from "./app.ts";
+// @ts-expect-error plain ESM script shared with the hub and CI
+import { API_NODE_ARGS } from "../../../scripts/setup.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
@@ -30,13 +32,13 @@ export interface ApiProcess {
 }
 
 /**
- * Runs the real api entry point (api/src/main.ts) as a separate OS process and waits until
+ * Runs the built api (api/dist/main.mjs, as in production; global setup builds it) as a separate OS process and waits until
  * /api/health answers. Used where the behaviour spans processes: Redis fan-out, restarts.
  */
 export async function spawnApi(env: Record<string, string>, port?: number): Promise<ApiProcess> {
   const p = port ?? (await freePort());
   let out = "";
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "api/src/main.ts")], {
+  const child = spawn(process.execPath, API_NODE_ARGS, {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
