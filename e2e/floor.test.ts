@@ -83,3 +83,27 @@ test.each(["en", "ar"] as const)("the agenda renders in %s", async (lang) => {
   await screenshot(page, `agenda-${lang}`);
   await context.close();
 });
+
+// The page's first script asks for the attendee's token before the app has loaded; its refusals
+// must still reach the page as the right panel once the app reads them against the contract.
+test("a session page opened without the right to join explains why, from the early token answer", async () => {
+  const context = await browser.newContext({ baseURL: baseUrl() });
+  const page = await context.newPage();
+  const { sessions } = await (await context.request.get("/api/sessions")).json();
+  const live = sessions.find((s: { status: string }) => s.status === "LIVE");
+  const scheduled = sessions.find((s: { status: string }) => s.status === "SCHEDULED");
+
+  const tokenAnswer = page.waitForResponse((r) => r.url().endsWith(`/api/sessions/${live.id}/token`));
+  await page.goto(`/sessions/${live.id}`);
+  expect((await tokenAnswer).status()).toBe(401);
+  const blockedTitle = page.getByTestId("join-blocked").locator(".notice__title");
+  expect(await blockedTitle.textContent()).toBe("Sign in to join");
+
+  await registerNew(context);
+  await page.goto(`/sessions/${scheduled.id}`);
+  expect(await blockedTitle.textContent()).toBe("This session has not started yet");
+
+  await page.goto("/sessions/no-such-session");
+  expect(await page.locator(".notice__title").textContent()).toBe("Session not found");
+  await context.close();
+});
