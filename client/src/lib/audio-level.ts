@@ -15,6 +15,8 @@ export function meterFraction(level: number): number {
   return Math.max(0, Math.min(1, (20 * Math.log10(level) + 60) / 60));
 }
 
+const FAST_SAMPLING_LIMIT_MS = 10_000;
+
 let sharedContext: AudioContext | undefined;
 
 /** The page's one AudioContext for metering, created on first use. */
@@ -34,6 +36,11 @@ export function resumeAudioContext(): void {
 /** Options for {@link startLevelMeter}. */
 export interface LevelMeterOptions {
   intervalMs?: number;
+  /**
+   * Faster interval used until the track is first audible, so "the floor is audible" (and the
+   * join-time measurement) is known within a few milliseconds rather than a tenth of a second.
+   */
+  untilAudibleMs?: number;
   /** Injected for tests; defaults to the shared context. */
   context?: AudioContext;
 }
@@ -59,10 +66,22 @@ export function startLevelMeter(track: MediaStreamTrack, onLevel: (level: number
   const samples = new Float32Array(analyser.fftSize);
   if (context.state === "suspended") void context.resume().catch(() => undefined);
 
-  const timer = setInterval(() => {
+  const intervalMs = options.intervalMs ?? 100;
+  // Fast sampling ends at the first audible frame, or after a while on a silent floor.
+  const fastUntil = performance.now() + FAST_SAMPLING_LIMIT_MS;
+  let fast = options.untilAudibleMs !== undefined;
+  let timer: ReturnType<typeof setInterval>;
+  const tick = () => {
     analyser.getFloatTimeDomainData(samples);
-    onLevel(rmsLevel(samples));
-  }, options.intervalMs ?? 100);
+    const level = rmsLevel(samples);
+    onLevel(level);
+    if (fast && (level > AUDIBLE_LEVEL || performance.now() > fastUntil)) {
+      fast = false;
+      clearInterval(timer);
+      timer = setInterval(tick, intervalMs);
+    }
+  };
+  timer = setInterval(tick, options.untilAudibleMs ?? intervalMs);
 
   return () => {
     clearInterval(timer);

@@ -44,7 +44,8 @@ export function useAudioLevel(track: MediaStreamTrack | undefined, intervalMs = 
           }
           setAudible(now - lastAudible.current < AUDIBLE_HOLD_MS);
         },
-        { intervalMs },
+        // Until first heard, sample every 20 ms: the level is ~0 then, so this costs no renders.
+        { intervalMs, untilAudibleMs: 20 },
       );
     } catch {
       // No WebAudio (very old browser): the meter simply stays at zero.
