@@ -85,6 +85,17 @@ describe("accounts", () => {
     expect(ok.body).toMatchObject({ preferredLanguage: "ar", country: "Egypt" });
   });
 
+  test("a partial profile update leaves every field it does not name as it was", async () => {
+    const client = new TestClient(api.baseUrl);
+    await client.register();
+    await client.request("PATCH", "/api/me", { organisation: "UNESCO", country: "France", preferredLanguage: "fr", gender: "female", ageBracket: "under_25" });
+    // What the header's language switcher sends.
+    const switched = await client.request("PATCH", "/api/me", { preferredLanguage: "ar" });
+    expect(switched.status).toBe(200);
+    expect(switched.body).toMatchObject({ organisation: "UNESCO", country: "France", preferredLanguage: "ar", gender: "female", ageBracket: "under_25" });
+    expect((await client.get("/api/me")).body).toMatchObject({ organisation: "UNESCO", country: "France", preferredLanguage: "ar" });
+  });
+
   test("a write from a foreign Origin is refused (CSRF)", async () => {
     const res = await new TestClient(api.baseUrl).request("POST", "/api/auth/login", { email: "amina@example.org", password: "correct horse battery" }, { Origin: "https://evil.example" });
     expect(res.status).toBe(403);

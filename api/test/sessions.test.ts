@@ -66,8 +66,11 @@ describe("organiser", () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: "SCHEDULED", qaMode: "MODERATED", startsAt: "2024-05-29T16:00:00.000Z" });
     const id = created.body.id;
-    const edited = await client.request("PATCH", `/api/sessions/${id}`, { room: "Room D", qaMode: "OPEN" });
+    const edited = await client.request("PATCH", `/api/sessions/${id}`, { room: "Room D", qaMode: "OPEN", description: "Open to all stakeholders." });
     expect(edited.body).toMatchObject({ room: "Room D", qaMode: "OPEN", title: body.title });
+    // An edit changes only what it names: description and Q&A mode are not reset to their defaults.
+    const retitled = await client.request("PATCH", `/api/sessions/${id}`, { title: "Side event: DPGs" });
+    expect(retitled.body).toMatchObject({ title: "Side event: DPGs", room: "Room D", qaMode: "OPEN", description: "Open to all stakeholders." });
     expect((await client.post(`/api/sessions/${id}/status`, { status: "LIVE" })).body.status).toBe("LIVE");
     expect((await client.post(`/api/sessions/${id}/status`, { status: "ENDED" })).body.status).toBe("ENDED");
     const illegal = await client.post(`/api/sessions/${id}/status`, { status: "SCHEDULED" });

@@ -21,14 +21,24 @@ export { UI_LANGUAGES };
 const ZEmail = z.string().trim().toLowerCase().pipe(z.email().max(254));
 const ZPassword = z.string().min(10, "at least 10 characters").max(200);
 
-export const ZProfileFields = z.object({
+// Fields without defaults: zod applies a default even inside .partial(), so an update built on
+// defaulted fields would reset every field the client did not send.
+const ZProfileFieldsBase = z.object({
   displayName: z.string().trim().min(1).max(100),
-  organisation: z.string().trim().max(200).default(""),
-  country: z.string().trim().max(100).default(""),
+  organisation: z.string().trim().max(200),
+  country: z.string().trim().max(100),
   stakeholderGroup: ZStakeholderGroup,
   gender: z.enum(GENDERS).nullable().optional(),
   ageBracket: z.enum(AGE_BRACKETS).nullable().optional(),
-  preferredLanguage: ZPreferredLanguage.default("en"),
+  preferredLanguage: ZPreferredLanguage,
+});
+const { organisation, country, preferredLanguage } = ZProfileFieldsBase.shape;
+
+/** A whole profile, as given at registration: what is left out takes its default. */
+export const ZProfileFields = ZProfileFieldsBase.extend({
+  organisation: organisation.default(""),
+  country: country.default(""),
+  preferredLanguage: preferredLanguage.default("en"),
 });
 
 export const ZRegisterRequest = ZProfileFields.extend({ email: ZEmail, password: ZPassword });
@@ -37,7 +47,8 @@ export type TRegisterRequest = z.infer<typeof ZRegisterRequest>;
 export const ZLoginRequest = z.object({ email: ZEmail, password: z.string().min(1).max(200) });
 export type TLoginRequest = z.infer<typeof ZLoginRequest>;
 
-export const ZUpdateProfileRequest = ZProfileFields.partial();
+/** A profile change: only the fields sent are changed. */
+export const ZUpdateProfileRequest = ZProfileFieldsBase.partial();
 export type TUpdateProfileRequest = z.infer<typeof ZUpdateProfileRequest>;
 
 export const STAFF_ROLES = ["MODERATOR", "SPEAKER", "INTERPRETER", "STAGE"] as const;

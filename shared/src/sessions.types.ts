@@ -55,23 +55,28 @@ export type TAgendaQuery = z.infer<typeof ZAgendaQuery>;
 export const ZAgendaResponse = z.object({ event: ZEvent, sessions: z.array(ZSession) });
 export type TAgendaResponse = z.infer<typeof ZAgendaResponse>;
 
+// Without defaults, for the same reason as the profile's: .partial() would apply them to edits.
 const ZSessionFieldsBase = z.object({
   title: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(5000).default(""),
+  description: z.string().trim().max(5000),
   type: ZSessionType,
   room: z.string().trim().min(1).max(100),
   startsAt: z.iso.datetime({ offset: true }),
   endsAt: z.iso.datetime({ offset: true }),
   languages: z.array(ZLanguage).min(1).max(6),
-  qaMode: ZQaMode.default("MODERATED"),
+  qaMode: ZQaMode,
 });
 
-export const ZCreateSessionRequest = ZSessionFieldsBase.refine((s) => Date.parse(s.endsAt) > Date.parse(s.startsAt), {
+export const ZCreateSessionRequest = ZSessionFieldsBase.extend({
+  description: ZSessionFieldsBase.shape.description.default(""),
+  qaMode: ZSessionFieldsBase.shape.qaMode.default("MODERATED"),
+}).refine((s) => Date.parse(s.endsAt) > Date.parse(s.startsAt), {
   message: "endsAt must be after startsAt",
   path: ["endsAt"],
 });
 export type TCreateSessionRequest = z.infer<typeof ZCreateSessionRequest>;
 
+/** A session edit: only the fields sent are changed. */
 export const ZUpdateSessionRequest = ZSessionFieldsBase.partial();
 export type TUpdateSessionRequest = z.infer<typeof ZUpdateSessionRequest>;
 
