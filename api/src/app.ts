@@ -19,6 +19,7 @@ import { webhookRoutes } from "./livekit/webhook.ts";
 import { buildOpenApi } from "./openapi/openapi.ts";
 import { createQaFeature } from "./qa/qa.feature.ts";
 import { createSocketServer, type RedisPair, type SocketFeature } from "./realtime/socket-server.ts";
+import { createRoomEnforcement } from "./livekit/room-enforcement.ts";
 import { rolesRoutes } from "./roles/roles.routes.ts";
 import { sessionsRoutes } from "./sessions/sessions.routes.ts";
 import { createAccessCache } from "./tokens/access-cache.ts";
@@ -83,12 +84,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const openApi = buildOpenApi(VERSION);
   api.get("/openapi.json", (_req, res) => void res.json(openApi));
   api.use(authRoutes({ db, config, limiter, sessions }));
-  const onSessionUpdated = (session: TSession) => {
+  const rooms = createRoomEnforcement({ db, livekit, logger });
+  const onSessionUpdated = async (session: TSession) => {
     access.invalidateSession(session.id);
     realtime.broadcastSessionUpdated(session);
+    await rooms.sessionUpdated(session);
   };
   api.use(sessionsRoutes({ db, config, events: { onSessionUpdated } }));
-  api.use(rolesRoutes({ db, onStaffChanged: (sessionId) => access.invalidateSession(sessionId) }));
+  api.use(rolesRoutes({ db, onStaffChanged: (sessionId) => access.invalidateSession(sessionId), onStaffRemoved: rooms.staffRemoved }));
   api.use(qa.routes);
   api.use(notFound);
   app.use("/api", api);

@@ -17,16 +17,37 @@ export interface Livekit {
   serverUrl: string;
   ensureRoom(name: string): Promise<void>;
   signToken(options: { identity: string; name: string; grants: TGrants; attributes: Record<string, string> }): Promise<{ token: string; expiresAt: Date }>;
+  /** Deletes a room, disconnecting everyone in it (a room that does not exist is fine). */
+  closeRoom(name: string): Promise<void>;
+  /**
+   * Leaves a connected participant able only to listen: LiveKit unpublishes their tracks at once.
+   * A participant who is not connected is fine; their next token is decided afresh.
+   */
+  restrictToListening(room: string, identity: string): Promise<void>;
   receiveWebhook(rawBody: string, authorization: string | undefined): Promise<WebhookEvent>;
   ping(): Promise<boolean>;
 }
+
+// RoomService answers "not found" for a room or participant that is not there: nothing to undo.
+const isNotFound = (err: unknown) => typeof err === "object" && err !== null && "status" in err && (err as { status: unknown }).status === 404;
 
 export function createLivekit(config: Config["livekit"]): Livekit {
   if (!config.enabled) {
     const off = () => {
       throw new AppError("UNAVAILABLE", `Media is switched off on this server: ${config.reason}`);
     };
-    return { enabled: false, disabledReason: config.reason, serverUrl: "", ensureRoom: async () => off(), signToken: async () => off(), receiveWebhook: async () => off(), ping: async () => false };
+    return {
+      enabled: false,
+      disabledReason: config.reason,
+      serverUrl: "",
+      ensureRoom: async () => off(),
+      signToken: async () => off(),
+      // Without media there are no rooms to act on.
+      closeRoom: async () => undefined,
+      restrictToListening: async () => undefined,
+      receiveWebhook: async () => off(),
+      ping: async () => false,
+    };
   }
   const httpUrl = config.url.replace(/^ws/, "http");
   const rooms = new RoomServiceClient(httpUrl, config.apiKey, config.apiSecret);
@@ -51,6 +72,17 @@ export function createLivekit(config: Config["livekit"]): Livekit {
       const at = new AccessToken(config.apiKey, config.apiSecret, { identity, name, ttl, attributes });
       at.addGrant({ ...grants, canPublishSources: grants.canPublishSources.map((s) => SOURCE_ENUM[s]!) });
       return { token: await at.toJwt(), expiresAt: new Date(Date.now() + ttl * 1000) };
+    },
+    async closeRoom(name) {
+      known.delete(name);
+      await rooms.deleteRoom(name).catch((err: unknown) => {
+        if (!isNotFound(err)) throw err;
+      });
+    },
+    async restrictToListening(room, identity) {
+      await rooms.updateParticipant(room, identity, { permission: { canSubscribe: true, canPublish: false, canPublishData: false, canUpdateMetadata: false } }).catch((err: unknown) => {
+        if (!isNotFound(err)) throw err;
+      });
     },
     receiveWebhook: (rawBody, authorization) => receiver.receive(rawBody, authorization),
     ping: () => rooms.listRooms([]).then(() => true, () => false),

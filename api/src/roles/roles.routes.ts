@@ -5,9 +5,12 @@ import { requireOrganiser, requireUser } from "../http/middleware.ts";
 import { parseInput } from "../lib/validate.ts";
 import { acceptInvitation, assignRole, createInvitation, listRoles, removeRole } from "./roles.service.ts";
 
-/** `onStaffChanged` lets caches of who holds which role forget a session at once. */
-export function rolesRoutes(deps: { db: Db; onStaffChanged(sessionId: string): void }): Router {
-  const { db, onStaffChanged } = deps;
+/**
+ * `onStaffChanged` lets caches of who holds which role forget a session at once; `onStaffRemoved`
+ * takes publishing away from someone already in the room.
+ */
+export function rolesRoutes(deps: { db: Db; onStaffChanged(sessionId: string): void; onStaffRemoved(sessionId: string, userId: string): Promise<void> }): Router {
+  const { db, onStaffChanged, onStaffRemoved } = deps;
   const router = Router();
 
   router.get("/sessions/:id/roles", requireOrganiser, async (req, res) => {
@@ -23,8 +26,9 @@ export function rolesRoutes(deps: { db: Db; onStaffChanged(sessionId: string): v
 
   router.delete("/sessions/:id/roles/:assignmentId", requireOrganiser, async (req, res) => {
     const sessionId = parseInput(ZUuid, req.params.id);
-    const roles = await removeRole(db, sessionId, parseInput(ZUuid, req.params.assignmentId));
+    const { roles, userId } = await removeRole(db, sessionId, parseInput(ZUuid, req.params.assignmentId));
     onStaffChanged(sessionId);
+    await onStaffRemoved(sessionId, userId);
     res.json({ roles });
   });
 

@@ -47,10 +47,12 @@ export async function assignRole(db: Db, sessionId: string, input: TAssignRoleRe
   return listRoles(db, sessionId);
 }
 
-export async function removeRole(db: Db, sessionId: string, assignmentId: string): Promise<TRoleAssignment[]> {
+/** Removes one role assignment; returns the session's roles and whose role it was. */
+export async function removeRole(db: Db, sessionId: string, assignmentId: string): Promise<{ roles: TRoleAssignment[]; userId: string }> {
+  const assignment = await db.sessionRole.findFirst({ where: { id: assignmentId, sessionId }, select: { userId: true } });
   const { count } = await db.sessionRole.deleteMany({ where: { id: assignmentId, sessionId } });
-  if (count === 0) throw new AppError("NOT_FOUND", "That role assignment does not exist.");
-  return listRoles(db, sessionId);
+  if (!assignment || count === 0) throw new AppError("NOT_FOUND", "That role assignment does not exist.");
+  return { roles: await listRoles(db, sessionId), userId: assignment.userId };
 }
 
 /** Creates a single-use link that grants a role to whoever accepts it while signed in. */

@@ -9,8 +9,8 @@ import { toEventDto } from "./sessions.mapper.ts";
 import { createSession, getSession, listAgenda, setSessionStatus, updateSession } from "./sessions.service.ts";
 
 export interface SessionEvents {
-  /** Called after a session changes so live clients can be told. */
-  onSessionUpdated(session: TSession): void;
+  /** Called after a session changes: live clients are told, and an ended session's room is closed. */
+  onSessionUpdated(session: TSession): Promise<void>;
 }
 
 export function sessionsRoutes(deps: { db: Db; config: Config; events: SessionEvents }): Router {
@@ -47,14 +47,14 @@ export function sessionsRoutes(deps: { db: Db; config: Config; events: SessionEv
 
   router.patch("/sessions/:id", requireOrganiser, async (req, res) => {
     const session = await updateSession(db, parseInput(ZUuid, req.params.id), parseInput(ZUpdateSessionRequest, req.body));
-    events.onSessionUpdated(session);
+    await events.onSessionUpdated(session);
     res.json(session);
   });
 
   router.post("/sessions/:id/status", requireOrganiser, async (req, res) => {
     const { status } = parseInput(ZSetStatusRequest, req.body);
     const session = await setSessionStatus(db, parseInput(ZUuid, req.params.id), status);
-    events.onSessionUpdated(session);
+    await events.onSessionUpdated(session);
     res.json(session);
   });
 
