@@ -49,7 +49,9 @@ export interface App {
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, database, livekit, logger } = deps;
   const db = database.prisma;
-  if (config.organiser) await ensureOrganiser(db, config.organiser);
+  if (config.organiser && (await ensureOrganiser(db, config.organiser)) === "refused") {
+    logger.warn({ email: config.organiser.email }, "ORGANISER_EMAIL belongs to an account whose password is not ORGANISER_PASSWORD: it was not made organiser");
+  }
 
   const limiter = limiterFactory(deps.redis?.pub);
   const app = express();
@@ -64,7 +66,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.disable("x-powered-by");
   // API responses are per-user and uncacheable; hashing every body for an ETag costs throughput.
   app.set("etag", false);
-  app.set("trust proxy", "loopback");
+  app.set("trust proxy", config.trustProxy);
   app.use(requestId);
 
   const api = express.Router();

@@ -11,6 +11,12 @@ describe("parseConfig", () => {
     expect(config.cookieSecure).toBe(false);
   });
 
+  test("TRUST_PROXY: loopback by default, a hop count behind an ingress, or Express's names", () => {
+    expect(parseConfig({}).trustProxy).toBe("loopback");
+    expect(parseConfig({ TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(parseConfig({ TRUST_PROXY: "loopback, 10.0.0.0/8" }).trustProxy).toBe("loopback, 10.0.0.0/8");
+  });
+
   test("DATABASE_URL selects PostgreSQL", () => {
     expect(parseConfig({ DATABASE_URL: "postgresql://u@db:5432/plenary" }).database).toEqual({ kind: "postgres", url: "postgresql://u@db:5432/plenary" });
   });

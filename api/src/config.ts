@@ -29,6 +29,14 @@ const ZEnv = z
     SEED_DEMO: bool.default(false),
     CLIENT_DIST: z.string().optional(),
     COOKIE_SECURE: bool.optional(),
+    // Which proxies in front of the api to believe about the client's address (rate limits and logs
+    // key on it): a hop count ("1" behind one ingress) or Express's names and subnets.
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .min(1)
+      .default("loopback")
+      .transform((v) => (/^\d+$/.test(v) ? Number(v) : v)),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     RATE_LIMIT_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     RATE_LIMIT_LOGIN_PER_15_MIN: z.coerce.number().int().min(1).default(10),
@@ -79,6 +87,7 @@ function toConfig(env: z.infer<typeof ZEnv>, cwd: string) {
     seedDemo: env.SEED_DEMO,
     clientDist: env.CLIENT_DIST ? path.resolve(cwd, env.CLIENT_DIST) : undefined,
     cookieSecure: env.COOKIE_SECURE ?? isProduction,
+    trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
     authCacheMs: env.AUTH_CACHE_SECONDS * 1000,
     rateLimits: {

@@ -58,6 +58,15 @@ describe("bad input gets a clear JSON error, never a crash or a stack", () => {
     expect((await client.get("/api/sessions/00000000-0000-4000-8000-000000000000")).status).toBe(404);
   });
 
+  test("requests Express itself cannot read are 400s in the error shape, not 500s", async () => {
+    const badEscape = await fetch(`${api.baseUrl}/api/sessions/%E0%A4%A`);
+    expect(badEscape.status).toBe(400);
+    expect(await badEscape.json()).toEqual({ error: { code: "BAD_REQUEST", message: "The request could not be read." } });
+    const charset = await fetch(`${api.baseUrl}/api/auth/login`, { method: "POST", headers: { "Content-Type": "application/json; charset=utf-7" }, body: "{}" });
+    expect(charset.status).toBe(400);
+    expect((await charset.json()).error.code).toBe("BAD_REQUEST");
+  });
+
   test("a session whose end precedes its start is refused and nothing is saved", async () => {
     const { client } = await signedInClient(api.baseUrl, tdb.database.prisma, { organiser: true });
     const before = await tdb.database.prisma.session.count();

@@ -77,12 +77,18 @@ export async function updateProfile(db: Db, userId: string, input: TUpdateProfil
   return getMe(db, userId);
 }
 
-/** Creates the global organiser from configuration on first start; later starts leave it alone. */
-export async function ensureOrganiser(db: Db, organiser: { email: string; password: string; name: string }): Promise<void> {
+/**
+ * Creates the global organiser from configuration on first start; later starts leave it alone.
+ * An existing account with that email is promoted only if it has the configured password: emails
+ * are not verified, so whoever registered the address first must not become organiser by it.
+ */
+export async function ensureOrganiser(db: Db, organiser: { email: string; password: string; name: string }): Promise<"created" | "unchanged" | "promoted" | "refused"> {
   const existing = await db.user.findUnique({ where: { email: organiser.email } });
   if (existing) {
-    if (!existing.isOrganiser) await db.user.update({ where: { id: existing.id }, data: { isOrganiser: true } });
-    return;
+    if (existing.isOrganiser) return "unchanged";
+    if (!(await verifyPassword(existing.passwordHash, organiser.password))) return "refused";
+    await db.user.update({ where: { id: existing.id }, data: { isOrganiser: true } });
+    return "promoted";
   }
   await db.user.create({
     data: {
@@ -93,4 +99,5 @@ export async function ensureOrganiser(db: Db, organiser: { email: string; passwo
       isOrganiser: true,
     },
   });
+  return "created";
 }

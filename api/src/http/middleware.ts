@@ -75,6 +75,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     let appError = err;
     if (err?.type === "entity.too.large") appError = new AppError("PAYLOAD_TOO_LARGE", "Request body is too large.");
     else if (err?.type === "entity.parse.failed") appError = new AppError("BAD_REQUEST", "Request body is not valid JSON.");
+    // Express and body-parser's own refusals (a malformed %-escape in the path, an unsupported
+    // charset) carry a 4xx status: they are the client's mistake, not a server fault.
+    else if (!(err instanceof AppError) && Number.isInteger(err?.status) && err.status >= 400 && err.status < 500) appError = new AppError("BAD_REQUEST", "The request could not be read.");
     const body = toPublicError(appError);
     if (body.code === "INTERNAL") logger.error({ err, requestId: req.requestId, path: req.path }, "unhandled error");
     res.status(appError instanceof AppError ? appError.status : 500).json({ error: body });
