@@ -105,4 +105,16 @@ describe("organiser", () => {
     const { client: other } = await signedInClient(api.baseUrl, db);
     expect((await other.post("/api/invitations/accept", { token: invitation.body.token })).status).toBe(409);
   });
+
+  test("an invitation accepted by several people at the same moment grants the role to exactly one", async () => {
+    const db = tdb.database.prisma;
+    const { client: organiser } = await signedInClient(api.baseUrl, db, { organiser: true });
+    const sessionId = (await db.session.findFirstOrThrow({ where: { status: "SCHEDULED" } })).id;
+    const invitation = await organiser.post(`/api/sessions/${sessionId}/invitations`, { role: "SPEAKER" });
+    const people = await Promise.all(Array.from({ length: 6 }, () => signedInClient(api.baseUrl, db)));
+    const answers = await Promise.all(people.map(({ client }) => client.post("/api/invitations/accept", { token: invitation.body.token })));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+    const speakers = await db.sessionRole.count({ where: { sessionId, role: "SPEAKER", userId: { in: people.map((p) => p.user.id) } } });
+    expect(speakers).toBe(1);
+  });
 });

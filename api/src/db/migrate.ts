@@ -31,6 +31,9 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
+/** A SQL string literal (exec takes no parameters; values here are ids, hashes and folder names). */
+const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
 /**
  * Applies committed Prisma migrations that have not run yet, each in its own transaction.
  * Runs in-process because the embedded PGlite database cannot be opened by a second process.
@@ -50,14 +53,13 @@ export async function applyMigrations(db: SqlExecutor, dir = MIGRATIONS_DIR): Pr
     for (const name of pending) {
       const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
       const checksum = createHash("sha256").update(sql).digest("hex");
-      await db.exec(`BEGIN;\n${sql}\nCOMMIT;`).catch(async (err: unknown) => {
+      // The migration and its record commit together: a crash between them must not leave a
+      // schema change that the next start would try to apply again.
+      const record = `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (${literal(randomUUID())}, ${literal(checksum)}, now(), ${literal(name)}, 1);`;
+      await db.exec(`BEGIN;\n${sql}\n${record}\nCOMMIT;`).catch(async (err: unknown) => {
         await db.exec("ROLLBACK").catch(() => undefined);
         throw new Error(`Migration ${name} failed: ${(err as Error).message}`);
       });
-      await db.query(
-        `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`,
-        [randomUUID(), checksum, name],
-      );
     }
     return pending;
   } finally {

@@ -81,10 +81,13 @@ export async function acceptInvitation(db: Db, options: { token: string; userId:
   return db.$transaction(async (tx) => {
     const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashToken(options.token) } });
     if (!invitation || invitation.expiresAt < new Date()) throw new AppError("NOT_FOUND", "This invitation is invalid or has expired.");
-    if (invitation.acceptedById && invitation.acceptedById !== options.userId) {
-      throw new AppError("CONFLICT", "This invitation has already been used.");
-    }
-    await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedById: options.userId, acceptedAt: new Date() } });
+    // The claim is one conditional UPDATE, not a read then a write: of two people accepting at the
+    // same moment, PostgreSQL's row lock lets exactly one match (accepting again yourself is fine).
+    const { count } = await tx.invitation.updateMany({
+      where: { id: invitation.id, OR: [{ acceptedById: null }, { acceptedById: options.userId }] },
+      data: { acceptedById: options.userId, acceptedAt: new Date() },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "This invitation has already been used.");
     await tx.sessionRole.upsert({
       where: { sessionId_userId_role: { sessionId: invitation.sessionId, userId: options.userId, role: invitation.role } },
       create: { sessionId: invitation.sessionId, userId: options.userId, role: invitation.role, boothLanguage: invitation.boothLanguage },
