@@ -80,6 +80,9 @@ test.each(["en", "ar"] as const)("the agenda renders in %s", async (lang) => {
   await page.getByRole("tablist").waitFor();
   expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([lang, lang === "ar" ? "rtl" : "ltr"]);
   await expect(page.locator("h1").first().textContent()).resolves.toContain("WSIS+20");
+  // Pages may connect to their own origin and the LiveKit server only (the floor test connects under it).
+  const csp = (await context.request.get("/")).headers()["content-security-policy"];
+  expect(csp).toMatch(/connect-src 'self' ws:\/\/127\.0\.0\.1:\d+ http:\/\/127\.0\.0\.1:\d+;/);
   await screenshot(page, `agenda-${lang}`);
   await context.close();
 });

@@ -46,6 +46,14 @@ export interface App {
 }
 
 /** The composition root: builds every service and route from injected dependencies. */
+/** The LiveKit server's origins as the browser reaches it: signalling (ws/wss) and its http(s) twin. */
+function livekitOrigins(livekit: Config["livekit"]): string[] {
+  if (!livekit.enabled) return [];
+  const url = new URL(livekit.url);
+  const secure = url.protocol === "wss:" || url.protocol === "https:";
+  return [`${secure ? "wss" : "ws"}://${url.host}`, `${secure ? "https" : "http"}://${url.host}`];
+}
+
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, database, livekit, logger } = deps;
   const db = database.prisma;
@@ -85,7 +93,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(healthRoutes({ database, livekit, version: VERSION }));
   const openApi = buildOpenApi(VERSION);
   api.get("/openapi.json", (_req, res) => void res.json(openApi));
-  api.use(authRoutes({ db, config, limiter, sessions }));
+  api.use(authRoutes({ db, config, limiter, sessions, onLogout: realtime.disconnectLogin }));
   const rooms = createRoomEnforcement({ db, livekit, logger });
   const onSessionUpdated = async (session: TSession) => {
     access.invalidateSession(session.id);
@@ -104,7 +112,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       helmet({
         contentSecurityPolicy: {
           directives: {
-            "connect-src": ["'self'", "ws:", "wss:"],
+            // The page talks to its own origin (REST, Socket.IO) and to the LiveKit server only.
+            "connect-src": ["'self'", ...livekitOrigins(config.livekit)],
             "media-src": ["'self'", "blob:"],
             "img-src": ["'self'", "data:", "blob:"],
           },

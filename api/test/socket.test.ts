@@ -3,6 +3,7 @@ import type { Session } from "../src/generated/prisma/client.ts";
 import { startTestApp, type TestApp } from "./helpers/app.ts";
 import { createTestDatabase, type TestDatabase } from "./helpers/db.ts";
 import { seedSessions, signedInClient } from "./helpers/fixtures.ts";
+import { TestClient } from "./helpers/http.ts";
 import { connected, connectSocket, emitAck, nextEvent, type TestSocket } from "./helpers/socket.ts";
 
 let tdb: TestDatabase;
@@ -37,6 +38,21 @@ describe("Socket.IO handshake", () => {
   test("refused from a foreign origin even with a valid cookie", async () => {
     const { client } = await signedInClient(api.baseUrl, tdb.database.prisma);
     await expect(connected(track(connectSocket(api.baseUrl, { cookie: client.cookie, origin: "https://evil.example" })))).rejects.toThrow();
+  });
+
+  test("logging out closes that login's sockets, and only that login's", async () => {
+    const { client, user } = await signedInClient(api.baseUrl, tdb.database.prisma);
+    const otherTab = new TestClient(api.baseUrl);
+    expect((await otherTab.post("/api/auth/login", { email: user.email, password: "correct horse battery" })).status).toBe(200);
+    const socket = track(connectSocket(api.baseUrl, { cookie: client.cookie }));
+    const other = track(connectSocket(api.baseUrl, { cookie: otherTab.cookie }));
+    await Promise.all([connected(socket), connected(other)]);
+
+    const closed = new Promise<string>((resolve) => socket.once("disconnect", resolve));
+    expect((await client.post("/api/auth/logout")).status).toBe(204);
+    expect(await closed).toBe("io server disconnect");
+    // The other login's socket still works.
+    expect(await emitAck(other, "session:join", { sessionId: live.id })).toMatchObject({ data: { session: { id: live.id } } });
   });
 
   test("accepted with a valid cookie from the allowed origin", async () => {

@@ -8,7 +8,8 @@ import { parseInput } from "../lib/validate.ts";
 import type { SessionCache } from "./session-cache.ts";
 import { getMe, loginUser, logoutUser, openLoginSession, registerUser, updateProfile } from "./auth.service.ts";
 
-export function authRoutes(deps: { db: Db; config: Config; limiter: LimiterFactory; sessions: SessionCache }): Router {
+/** `onLogout` ends what the login opened elsewhere (its sockets). */
+export function authRoutes(deps: { db: Db; config: Config; limiter: LimiterFactory; sessions: SessionCache; onLogout(token: string): void }): Router {
   const { db, config } = deps;
   const router = Router();
   const loginByEmail = deps.limiter("login-email", config.rateLimits.loginPer15Min, 15 * 60);
@@ -40,6 +41,7 @@ export function authRoutes(deps: { db: Db; config: Config; limiter: LimiterFacto
     const token = readSessionCookie(req.headers.cookie);
     await logoutUser(db, token);
     deps.sessions.forget(token);
+    if (token) deps.onLogout(token);
     res.clearCookie(SESSION_COOKIE, { path: "/" });
     res.status(204).end();
   });

@@ -28,6 +28,10 @@ export interface Livekit {
   ping(): Promise<boolean>;
 }
 
+/** A room nobody joined closes after 10 minutes; one everybody left, after 20 seconds. */
+const EMPTY_TIMEOUT_S = 10 * 60;
+const DEPARTURE_TIMEOUT_S = 20;
+
 // RoomService answers "not found" for a room or participant that is not there: nothing to undo.
 const isNotFound = (err: unknown) => typeof err === "object" && err !== null && "status" in err && (err as { status: unknown }).status === 404;
 
@@ -52,20 +56,24 @@ export function createLivekit(config: Config["livekit"]): Livekit {
   const httpUrl = config.url.replace(/^ws/, "http");
   const rooms = new RoomServiceClient(httpUrl, config.apiKey, config.apiSecret);
   const receiver = new WebhookReceiver(config.apiKey, config.apiSecret);
-  // Rooms this process has already created; createRoom is idempotent, the cache only saves a round trip.
-  const known = new Set<string>();
+  // Rooms this process created recently; createRoom is idempotent, the cache only saves a round
+  // trip. LiveKit deletes a room DEPARTURE_TIMEOUT_S after its last participant leaves, and one it
+  // then re-creates on a join would lack these settings, so an entry is trusted for less than that.
+  const known = new Map<string, number>();
 
   return {
     enabled: true,
     serverUrl: config.url,
     async ensureRoom(name) {
-      if (known.has(name)) return;
+      const now = Date.now();
+      if ((known.get(name) ?? 0) > now) return;
       try {
-        await rooms.createRoom({ name, emptyTimeout: 10 * 60, departureTimeout: 20 });
+        await rooms.createRoom({ name, emptyTimeout: EMPTY_TIMEOUT_S, departureTimeout: DEPARTURE_TIMEOUT_S });
       } catch {
         throw new AppError("UNAVAILABLE", "The media server is not reachable right now. Please try again shortly.");
       }
-      known.add(name);
+      if (known.size > 10_000) known.clear();
+      known.set(name, now + (DEPARTURE_TIMEOUT_S / 2) * 1000);
     },
     async signToken({ identity, name, grants, attributes }) {
       const ttl = config.tokenTtlSeconds;

@@ -5,6 +5,7 @@ import { Server } from "socket.io";
 import { userForToken } from "../auth/auth.service.ts";
 import type { SqlQuery } from "../db/client.ts";
 import { readSessionCookie } from "../http/middleware.ts";
+import { hashToken } from "../lib/crypto.ts";
 import { registerSessionHandlers, sessionRoom } from "./sessions.handlers.ts";
 import type { PlenaryServer, PlenarySocket, RealtimeDeps } from "./types.ts";
 
@@ -12,6 +13,9 @@ export interface RedisPair {
   pub: unknown;
   sub: unknown;
 }
+
+// The cookie's hash, never the cookie itself: room names travel through Redis.
+const loginRoom = (token: string) => `login:${hashToken(token)}`;
 
 /** Feature modules add their socket handlers through this hook, keeping the server generic. */
 export type SocketFeature = (socket: PlenarySocket, io: PlenaryServer) => void;
@@ -40,9 +44,12 @@ export function createSocketServer(
 
   io.use(async (socket, next) => {
     try {
-      const user = await userForToken(deps.sql, readSessionCookie(socket.handshake.headers.cookie));
+      const token = readSessionCookie(socket.handshake.headers.cookie);
+      const user = await userForToken(deps.sql, token);
       if (!user) return next(new Error("UNAUTHENTICATED"));
       socket.data = { userId: user.id, isOrganiser: user.isOrganiser, joinedSessions: [] };
+      // A room per login, so logging out can close that login's sockets on every api process.
+      await socket.join(loginRoom(token!));
       next();
     } catch (err) {
       logger.error({ err }, "socket auth failed");
@@ -59,6 +66,10 @@ export function createSocketServer(
     io,
     broadcastSessionUpdated(session: TSession) {
       io.to(sessionRoom(session.id)).emit("session:updated", { session });
+    },
+    /** Closes the sockets opened with a login that has just ended: they were authorised by it alone. */
+    disconnectLogin(token: string) {
+      io.in(loginRoom(token)).disconnectSockets(true);
     },
   };
 }

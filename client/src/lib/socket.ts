@@ -36,6 +36,14 @@ export function acquireSocket(): SocketLease {
   };
 }
 
+/**
+ * After signing in: the server closes a login's sockets when it logs out, and socket.io does not
+ * reconnect by itself after that, so the tab's socket comes back here with the new cookie.
+ */
+export function reconnectSharedSocket(): void {
+  if (shared && !shared.socket.connected) shared.socket.connect();
+}
+
 const ACK_TIMEOUT_MS = 5000;
 
 /** Callbacks for {@link followSession}. */

@@ -1,6 +1,7 @@
 import type { TMe } from "@plenary/shared";
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
 import { isUiLanguage, switchLanguage } from "../../i18n/index.ts";
+import { reconnectSharedSocket } from "../../lib/socket.ts";
 import { AuthContext, type AuthContextValue } from "./auth-context.ts";
 import * as authApi from "./api.ts";
 
@@ -35,12 +36,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       refresh,
       login: async (input) => {
         const signedIn = await authApi.login(input);
+        reconnectSharedSocket();
         setMe(signedIn);
         adoptProfileLanguage(signedIn);
         return signedIn;
       },
       register: async (input) => {
         const created = await authApi.register(input);
+        reconnectSharedSocket();
         setMe(created);
         adoptProfileLanguage(created);
         return created;
