@@ -87,6 +87,49 @@ test.each(["en", "ar"] as const)("the agenda renders in %s", async (lang) => {
   await context.close();
 });
 
+test("when the browser blocks autoplay, one click on 'Unmute audio' starts the floor", async () => {
+  const stageContext = await browser.newContext({ baseURL: baseUrl() });
+  await loginAs(stageContext, "stage@demo.plenary.dev");
+  const sessionId = await liveSessionId(stageContext);
+  const stage = await stageContext.newPage();
+  await stage.goto(`/sessions/${sessionId}/stage`);
+  await stage.getByTestId("stage-go-live").click();
+  await until(stage, () => document.querySelector<HTMLElement>('[data-testid="stage-status"]')?.dataset.state === "live");
+
+  const strict = await launchChromium(undefined, { autoplay: false });
+  try {
+    const context = await strict.newContext({ baseURL: baseUrl() });
+    await registerNew(context);
+    // Every Playwright evaluation (waitForFunction, locators) runs with a user gesture, which would
+    // unlock sound by itself. So nothing is evaluated until the button shows: a script in the page
+    // watches for it and calls back through a binding.
+    const unmuteShown = new Promise<void>((resolve) => void context.exposeBinding("plenaryUnmuteShown", () => resolve()));
+    await context.addInitScript(() => {
+      new MutationObserver((_records, observer) => {
+        if (!document.querySelector('[data-testid="start-audio"]')) return;
+        observer.disconnect();
+        (window as unknown as { plenaryUnmuteShown(): void }).plenaryUnmuteShown();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await context.newPage();
+    await page.goto(`/sessions/${sessionId}`);
+    await unmuteShown;
+    const unmute = page.getByTestId("start-audio");
+    expect(await page.getByTestId("connection-state").getAttribute("data-state")).toBe("connected");
+    await screenshot(page, "session-audio-blocked-en");
+    await unmute.click();
+    await unmute.waitFor({ state: "detached" });
+    // The floor's audio element now plays, and the meter hears the tone.
+    await until(page, () => [...document.querySelectorAll("audio")].some((a) => !a.paused && a.srcObject !== null && !a.muted));
+    await until(page, () => Number(document.querySelector<HTMLElement>('[data-testid="floor-audio-level"]')?.dataset.level) > 0.05);
+    await context.close();
+  } finally {
+    await strict.close();
+    await stage.getByTestId("stage-stop").click();
+    await stageContext.close();
+  }
+});
+
 // The page's first script asks for the attendee's token before the app has loaded; its refusals
 // must still reach the page as the right panel once the app reads them against the contract.
 test("a session page opened without the right to join explains why, from the early token answer", async () => {

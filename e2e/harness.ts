@@ -103,8 +103,11 @@ export async function startStack(options: { port: number; livekitPort: number; d
   };
 }
 
-/** Headless Debian Chromium with fake media devices; the microphone plays `wav`. */
-export function launchChromium(wav?: string): Promise<Browser> {
+/**
+ * Headless Debian Chromium with fake media devices; the microphone plays `wav`. Autoplay is allowed
+ * unless `autoplay: false`, which makes the browser block sound until a click, as a real one does.
+ */
+export function launchChromium(wav?: string, options: { autoplay?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
@@ -118,7 +121,7 @@ export function launchChromium(wav?: string): Promise<Browser> {
       "--disable-sync",
       "--use-fake-ui-for-media-stream",
       "--use-fake-device-for-media-stream",
-      "--autoplay-policy=no-user-gesture-required",
+      `--autoplay-policy=${options.autoplay === false ? "user-gesture-required" : "no-user-gesture-required"}`,
       ...(wav ? [`--use-file-for-fake-audio-capture=${wav}`] : []),
     ],
   });
