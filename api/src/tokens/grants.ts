@@ -60,6 +60,8 @@ export function computeGrants({ role, sessionId, boothLanguage }: GrantInput): G
         attributes: { ...attributes, [BOOTH_ATTRIBUTE]: boothLanguage },
       };
     case "moderator":
+      // Room admin, plus camera and microphone because the chair speaks from the room (opening the
+      // session, giving the floor); no screen share, which is the speakers' and the stage's.
       return {
         grants: { ...base, roomAdmin: true, canPublish: true, canPublishData: true, canPublishSources: [SOURCES.camera, SOURCES.microphone] },
         attributes,
