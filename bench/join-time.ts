@@ -26,6 +26,8 @@ async function main() {
         data: { email: `join-${Date.now()}-${i}@bench.test`, password: "bench password 123", displayName: `Bench ${i}`, stakeholderGroup: "ACADEMIA_TECHNICAL" },
       });
       const page = await context.newPage();
+      // JOIN_LOG=1 prints the page's console (LiveKit's own connection log) for each join.
+      if (process.env.JOIN_LOG) page.on("console", (m) => console.log("   [page]", m.type(), m.text().slice(0, 300)));
       await page.goto(`/sessions/${sessionId}`, { waitUntil: "commit" });
       // data-first-audio-ms is performance.now() at the first audible frame; performance.now()
       // counts from the navigation's start, so it is the join time itself.
@@ -44,8 +46,11 @@ async function main() {
     const names = [...new Set(stages.flatMap((s) => Object.keys(s)))];
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     // Stages in the order they happened; first-script is the page's small entry (DOMContentLoaded).
-    const medians = names.map((n) => [n, median(stages.map((s) => s[n] ?? NaN))] as const).sort((a, b) => a[1] - b[1]);
+    const medians = names.map((n) => [n, median(stages.flatMap((s) => (s[n] === undefined ? [] : [s[n]])))] as const).sort((a, b) => a[1] - b[1]);
     console.log(`median stage times (ms from navigation): ${medians.map(([n, t]) => `${n} ${t}`).join(", ")}`);
+    // The marks after connect-start belong to the connection started at navigation; a join without
+    // them had that connection dropped and made a second one (JOIN_LOG=1 shows why).
+    console.log(`joins that used the connection started at navigation: ${stages.filter((s) => s["room-connected"] !== undefined).length} of ${JOINS}`);
   } finally {
     await browser.close();
     await stack.stop();
