@@ -18,9 +18,12 @@ export function attendeeRoomOf(location: Pick<Location, "pathname" | "search">):
  * Run by the page's first script, before the app bundle (React, router, zod, i18n: about a third
  * of a second of script) has loaded: when the page is a session room opened as an attendee, the
  * token, the LiveKit client and the room connection start now instead of after it. Staff views
- * (`?as=`) are left to the route loader, which validates the role.
+ * (`?as=`) are left to the route loader, which validates the role. Returns, for a room page, a
+ * promise settled once the LiveKit client has loaded (never rejected).
  */
-export function joinEarly(location: Pick<Location, "pathname" | "search">): void {
+export function joinEarly(location: Pick<Location, "pathname" | "search">): Promise<unknown> | undefined {
   const sessionId = attendeeRoomOf(location);
-  if (sessionId !== undefined) prepareJoin(sessionId, "attendee");
+  if (sessionId === undefined) return undefined;
+  prepareJoin(sessionId, "attendee");
+  return import("livekit-client").catch(() => undefined);
 }
