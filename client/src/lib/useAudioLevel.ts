@@ -29,6 +29,8 @@ export function useAudioLevel(track: MediaStreamTrack | undefined, intervalMs = 
       return;
     }
     let stop: (() => void) | undefined;
+    // When a track first reaches the meter: splits "page rendered" from "audio pipeline" in bench/join-time.ts.
+    if (!heard.current) performance.mark("plenary:meter-start");
     try {
       stop = startLevelMeter(
         track,

@@ -26,7 +26,8 @@ export function SessionRoom({ details, room, join }: SessionRoomProps) {
       connect
       audio={false}
       video={false}
-      options={ROOM_OPTIONS}
+      // A room started at navigation already has its options (LiveKitRoom warns on every render otherwise).
+      options={room ? undefined : ROOM_OPTIONS}
       onConnected={join.onConnected}
       onDisconnected={join.onDisconnected}
       onError={join.onError}
