@@ -3,7 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { inject } from "vitest";
 import { launchChromium } from "./harness.ts";
-import { baseUrl, liveSessionId, loginAs, registerNew, screenshot, until, useLanguage } from "./helpers.ts";
+import { baseUrl, goLiveOnStage, registerNew, screenshot, until, useLanguage } from "./helpers.ts";
 
 // The foundation end to end, on real parts: the stage page publishes Chromium's fake camera and a
 // generated 440 Hz tone as the desk feed through a real livekit-server; a newly registered
@@ -18,13 +18,7 @@ afterAll(async () => {
 });
 
 test("an attendee sees and hears the floor the stage publishes", async () => {
-  const stageContext = await browser.newContext({ baseURL: baseUrl() });
-  await loginAs(stageContext, "stage@demo.plenary.dev");
-  const sessionId = await liveSessionId(stageContext);
-  const stage = await stageContext.newPage();
-  await stage.goto(`/sessions/${sessionId}/stage`);
-  await stage.getByTestId("stage-go-live").click();
-  await until(stage, () => document.querySelector<HTMLElement>('[data-testid="stage-status"]')?.dataset.state === "live");
+  const { sessionId, stop: stopStage } = await goLiveOnStage(browser);
 
   const attendeeContext = await browser.newContext({ baseURL: baseUrl() });
   await registerNew(attendeeContext);
@@ -67,9 +61,8 @@ test("an attendee sees and hears the floor the stage publishes", async () => {
   await until(arPage, () => (document.querySelector<HTMLVideoElement>('video[data-testid="floor-video"]')?.videoWidth ?? 0) > 0);
   await screenshot(arPage, "session-ar");
 
-  await stage.getByTestId("stage-stop").click();
-  await until(stage, () => ["idle", "previewing"].includes(document.querySelector<HTMLElement>('[data-testid="stage-status"]')?.dataset.state ?? ""));
-  await Promise.all([stageContext.close(), attendeeContext.close(), arContext.close()]);
+  await stopStage();
+  await Promise.all([attendeeContext.close(), arContext.close()]);
 });
 
 test.each(["en", "ar"] as const)("the agenda renders in %s", async (lang) => {
@@ -88,13 +81,7 @@ test.each(["en", "ar"] as const)("the agenda renders in %s", async (lang) => {
 });
 
 test("when the browser blocks autoplay, one click on 'Unmute audio' starts the floor", async () => {
-  const stageContext = await browser.newContext({ baseURL: baseUrl() });
-  await loginAs(stageContext, "stage@demo.plenary.dev");
-  const sessionId = await liveSessionId(stageContext);
-  const stage = await stageContext.newPage();
-  await stage.goto(`/sessions/${sessionId}/stage`);
-  await stage.getByTestId("stage-go-live").click();
-  await until(stage, () => document.querySelector<HTMLElement>('[data-testid="stage-status"]')?.dataset.state === "live");
+  const { sessionId, stop: stopStage } = await goLiveOnStage(browser);
 
   const strict = await launchChromium(undefined, { autoplay: false });
   try {
@@ -125,8 +112,7 @@ test("when the browser blocks autoplay, one click on 'Unmute audio' starts the f
     await context.close();
   } finally {
     await strict.close();
-    await stage.getByTestId("stage-stop").click();
-    await stageContext.close();
+    await stopStage();
   }
 });
 

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { inject } from "vitest";
 import { DEMO_PASSWORD } from "./harness.ts";
 
@@ -47,3 +47,23 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export const until = <A,>(page: Page, fn: (arg: A) => unknown, arg?: A, timeout = 30_000) =>
   page.waitForFunction(fn as (arg: unknown) => unknown, arg, { timeout, polling: 100 });
 
+
+/** The demo stage operator's page, live: publishing Chromium's fake camera and the tone as the floor. */
+export async function goLiveOnStage(browser: Browser): Promise<{ sessionId: string; stage: Page; stop(): Promise<void> }> {
+  const context = await browser.newContext({ baseURL: baseUrl() });
+  await loginAs(context, "stage@demo.plenary.dev");
+  const sessionId = await liveSessionId(context);
+  const stage = await context.newPage();
+  await stage.goto(`/sessions/${sessionId}/stage`);
+  await stage.getByTestId("stage-go-live").click();
+  await until(stage, () => document.querySelector<HTMLElement>('[data-testid="stage-status"]')?.dataset.state === "live");
+  return {
+    sessionId,
+    stage,
+    async stop() {
+      await stage.getByTestId("stage-stop").click();
+      await until(stage, () => ["idle", "previewing"].includes(document.querySelector<HTMLElement>('[data-testid="stage-status"]')?.dataset.state ?? ""));
+      await context.close();
+    },
+  };
+}
