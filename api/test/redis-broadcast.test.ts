@@ -38,3 +38,13 @@ test("a session broadcast from one api process reaches a client of the other thr
   expect(res.status).toBe(200);
   expect((await received).session).toMatchObject({ id: live.id, room: "Room 2 (moved)" });
 });
+
+test("logging out on one api process closes that login's sockets on the other", async () => {
+  const { client } = await signedInClient(first.baseUrl, tdb.database.prisma);
+  const onSecond = connectSocket(second.baseUrl, { cookie: client.cookie });
+  sockets.push(onSecond);
+  await connected(onSecond);
+  const closed = new Promise<string>((resolve) => onSecond.once("disconnect", resolve));
+  expect((await client.post("/api/auth/logout")).status).toBe(204);
+  expect(await closed).toBe("io server disconnect");
+});
