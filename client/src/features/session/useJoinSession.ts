@@ -108,5 +108,15 @@ export function useJoinSession(sessionId: string, role: TJoinRole, session: TSes
     [rejoinOrGiveUp],
   );
 
-  return { state, retry, onConnected, onDisconnected, onError: rejoinOrGiveUp };
+  // LiveKit reports room errors (a failed connect, a media call that threw) here; they end this
+  // connection, so say which one in the console (bench/join-time.ts JOIN_LOG=1 prints it).
+  const onError = useCallback(
+    (error: Error) => {
+      console.warn("Plenary: leaving the room after an error, will rejoin:", error.message);
+      rejoinOrGiveUp();
+    },
+    [rejoinOrGiveUp],
+  );
+
+  return { state, retry, onConnected, onDisconnected, onError };
 }
