@@ -21,6 +21,7 @@ import { createQaFeature } from "./qa/qa.feature.ts";
 import { createSocketServer, type RedisPair, type SocketFeature } from "./realtime/socket-server.ts";
 import { createRoomEnforcement } from "./livekit/room-enforcement.ts";
 import { rolesRoutes } from "./roles/roles.routes.ts";
+import { createSessionsSocketFeature } from "./sessions/sessions.handlers.ts";
 import { sessionsRoutes } from "./sessions/sessions.routes.ts";
 import { createAccessCache } from "./tokens/access-cache.ts";
 import { tokensRoutes } from "./tokens/tokens.routes.ts";
@@ -66,6 +67,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const httpServer = createServer(app);
   const features: SocketFeature[] = [];
   const realtime = createSocketServer(httpServer, { config, db, sql: database.query, logger, redis: deps.redis, features });
+  const sessionsSocket = createSessionsSocketFeature({ config, db, logger, io: realtime.io });
+  features.push(sessionsSocket.onConnection);
   const qa = createQaFeature({ store: { sql: database.query, transaction: database.transaction }, io: realtime.io, config, logger, limiter });
   // Features are read per connection, and nothing connects before listen().
   features.push(qa.onConnection);
@@ -97,7 +100,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const rooms = createRoomEnforcement({ db, livekit, logger });
   const onSessionUpdated = async (session: TSession) => {
     access.invalidateSession(session.id);
-    realtime.broadcastSessionUpdated(session);
+    sessionsSocket.broadcastSessionUpdated(session);
     await rooms.sessionUpdated(session);
   };
   api.use(sessionsRoutes({ db, config, events: { onSessionUpdated } }));

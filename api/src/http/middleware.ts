@@ -3,6 +3,7 @@ import { parseCookie } from "cookie";
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from "express";
 import type { Logger } from "pino";
 import type { SessionCache } from "../auth/session-cache.ts";
+import { authorizeOrganiser } from "../access/policy.ts";
 import { AppError, toPublicError } from "../errors.ts";
 
 export const SESSION_COOKIE = "plenary_session";
@@ -48,7 +49,7 @@ export const requireUser: RequestHandler = (req, _res, next) => {
 
 export const requireOrganiser: RequestHandler = (req, _res, next) => {
   if (!req.user) throw new AppError("UNAUTHENTICATED", "Please sign in.");
-  if (!req.user.isOrganiser) throw new AppError("FORBIDDEN", "Only organisers can do this.");
+  authorizeOrganiser(req.user.isOrganiser);
   next();
 };
 

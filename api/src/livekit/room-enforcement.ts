@@ -32,7 +32,7 @@ export function createRoomEnforcement(deps: { db: Db; livekit: Livekit; logger: 
         db.sessionRole.count({ where: { sessionId, userId } }),
         db.user.findUnique({ where: { id: userId }, select: { isOrganiser: true } }),
       ]);
-      // Organisers may moderate any session whatever roles they hold (tokens/access.ts).
+      // Organisers may moderate any session whatever roles they hold (access/policy.ts).
       if (remaining > 0 || user?.isOrganiser) return;
       await attempt("restrict-to-listening", sessionId, () => livekit.restrictToListening(roomNameFor(sessionId), userId));
     },

@@ -2,7 +2,7 @@ import type { TQaAskPayload } from "@plenary/shared";
 import { AppError } from "../errors.ts";
 import type { Limiter } from "../lib/rate-limit.ts";
 import { detectLanguage } from "./detect-language.ts";
-import { requireReader, type QaActor } from "./qa.access.ts";
+import { requireAction, type QaActor } from "./qa.access.ts";
 import type { QaChange } from "./qa.change.ts";
 import { findQuestion, nextSeq, NOW_UTC, selectQuestions, type QaStore, type QuestionRow } from "./qa.repository.ts";
 
@@ -32,7 +32,7 @@ export async function askQuestion(options: AskQuestionOptions): Promise<AskQuest
   const retry = await findRetry(options);
   if (retry) return retry;
 
-  await requireReader(store.sql, actor, input.sessionId);
+  await requireAction(store.sql, actor, input.sessionId, "qa.ask");
   await options.rateLimit?.consume(actor.userId);
   const language = input.language ?? detectLanguage(input.text).language;
   try {

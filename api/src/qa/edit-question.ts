@@ -1,7 +1,7 @@
 import type { TQaEditPayload } from "@plenary/shared";
 import { AppError } from "../errors.ts";
 import { detectLanguage } from "./detect-language.ts";
-import { requireReader, type QaActor } from "./qa.access.ts";
+import { requireAction, type QaActor } from "./qa.access.ts";
 import type { QaChange } from "./qa.change.ts";
 import { findQuestion, lockQuestion, nextSeq, updateQuestion, type QaStore, type QuestionRow } from "./qa.repository.ts";
 
@@ -13,7 +13,7 @@ export async function editQuestion(options: { store: QaStore; actor: QaActor; in
   const { store, actor, input } = options;
   const current = await findQuestion(store.sql, input.questionId);
   if (current.authorId !== actor.userId) throw new AppError("FORBIDDEN", "You can only edit your own questions.");
-  await requireReader(store.sql, actor, current.sessionId);
+  await requireAction(store.sql, actor, current.sessionId, "qa.ask");
   return store.transaction(async (tx) => {
     const { seq } = await nextSeq(tx, current.sessionId);
     const locked = await lockQuestion(tx, input.questionId);

@@ -1,5 +1,5 @@
 import type { TQaExportRow } from "@plenary/shared";
-import { requireModerator, type QaActor } from "./qa.access.ts";
+import { requireAction, type QaActor } from "./qa.access.ts";
 import { isoTime as iso, type QaStore } from "./qa.repository.ts";
 
 /**
@@ -9,7 +9,7 @@ import { isoTime as iso, type QaStore } from "./qa.repository.ts";
  */
 export async function exportQuestions(options: { store: QaStore; actor: QaActor; sessionId: string }): Promise<TQaExportRow[]> {
   const { store, actor, sessionId } = options;
-  await requireModerator(store.sql, actor, sessionId);
+  await requireAction(store.sql, actor, sessionId, "qa.moderate");
   return store.sql<TQaExportRow>(
     `SELECT q.id, q.text, q.language, q.status::text AS status,
             (SELECT count(*)::int FROM "Vote" v WHERE v."questionId" = q.id) AS votes,

@@ -1,6 +1,6 @@
 import { QA_MERGE_TARGET_FROM } from "@plenary/shared";
 import { AppError } from "../errors.ts";
-import { requireModerator, type QaActor } from "./qa.access.ts";
+import { requireAction, type QaActor } from "./qa.access.ts";
 import { findQuestion, lockQuestion, nextSeq, updateQuestion, type QaStore } from "./qa.repository.ts";
 import { checkAllowed } from "./qa.transitions.ts";
 import type { ModerateResult } from "./moderate-question.ts";
@@ -14,7 +14,7 @@ export async function mergeQuestions(options: { store: QaStore; actor: QaActor; 
   const { store, actor, sourceId, targetId } = options;
   if (sourceId === targetId) throw new AppError("BAD_REQUEST", "A question cannot be merged into itself.", { fields: { intoId: "must be another question" } });
   const source = await findQuestion(store.sql, sourceId);
-  await requireModerator(store.sql, actor, source.sessionId);
+  await requireAction(store.sql, actor, source.sessionId, "qa.moderate");
   return store.transaction(async (tx) => {
     const { seq } = await nextSeq(tx, source.sessionId);
     const [first, second] = [sourceId, targetId].sort();

@@ -1,5 +1,5 @@
 import type { TQaModeratePayload } from "@plenary/shared";
-import { requireModerator, type QaActor } from "./qa.access.ts";
+import { requireAction, type QaActor } from "./qa.access.ts";
 import type { QaChange } from "./qa.change.ts";
 import { findQuestion, lockQuestion, nextSeq, selectQuestions, updateQuestion, type QaStore, type QuestionRow } from "./qa.repository.ts";
 import { planTransition } from "./qa.transitions.ts";
@@ -21,7 +21,7 @@ export async function moderateQuestion(options: { store: QaStore; actor: QaActor
   const { store, actor, input } = options;
   if (input.action === "merge") return mergeQuestions({ store, actor, sourceId: input.questionId, targetId: input.intoId });
   const current = await findQuestion(store.sql, input.questionId);
-  await requireModerator(store.sql, actor, current.sessionId);
+  await requireAction(store.sql, actor, current.sessionId, "qa.moderate");
   return store.transaction(async (tx) => {
     const { seq } = await nextSeq(tx, current.sessionId);
     const locked = await lockQuestion(tx, input.questionId);

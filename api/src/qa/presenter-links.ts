@@ -2,7 +2,7 @@ import type { TPresenterLinkResponse, TPresenterVerifyResponse } from "@plenary/
 import type { SqlQuery } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { hashToken, newToken } from "../lib/crypto.ts";
-import { requireModerator, type QaActor } from "./qa.access.ts";
+import { requireAction, type QaActor } from "./qa.access.ts";
 import { isoTime, NOW_UTC, type QaStore } from "./qa.repository.ts";
 
 const HOUR_MS = 3600_000;
@@ -20,7 +20,7 @@ export function presenterLinkExpiry(sessionEndsAt: Date, now: Date): Date {
 /** A moderator issues a read-only link for the venue screen of their session. */
 export async function issuePresenterLink(options: { store: QaStore; actor: QaActor; sessionId: string; now?: Date }): Promise<TPresenterLinkResponse> {
   const { store, actor, sessionId } = options;
-  await requireModerator(store.sql, actor, sessionId);
+  await requireAction(store.sql, actor, sessionId, "qa.moderate");
   const [session] = await store.sql<{ endsAt: string }>(`SELECT ${isoTime('"endsAt"')} AS "endsAt" FROM "Session" WHERE id = $1::uuid`, [sessionId]);
   const token = newToken();
   const expiresAt = presenterLinkExpiry(new Date(session!.endsAt), options.now ?? new Date());

@@ -5,7 +5,7 @@ import { AppError } from "../errors.ts";
 import { readSessionCookie } from "../http/middleware.ts";
 import { acknowledged } from "../realtime/ack.ts";
 import { getQaSnapshot } from "./get-qa-snapshot.ts";
-import { resolveQaAccess } from "./qa.access.ts";
+import { canDo, resolveQaAccess } from "./qa.access.ts";
 import { qaPublicRoom, type PresenterNamespace } from "./qa.broadcast.ts";
 import { toQuestion } from "./qa.mapper.ts";
 import type { QaStore } from "./qa.repository.ts";
@@ -32,7 +32,7 @@ export function setUpPresenterNamespace(presenters: PresenterNamespace, deps: { 
       const user = await userForToken(store.sql, readSessionCookie(socket.handshake.headers.cookie));
       if (!user) return next(new Error("UNAUTHENTICATED"));
       const access = await resolveQaAccess(store.sql, { userId: user.id, isOrganiser: user.isOrganiser }, auth.data.sessionId).catch(() => undefined);
-      if (!access?.canPresent) return next(new Error("FORBIDDEN"));
+      if (!access || !canDo(access, "qa.present")) return next(new Error("FORBIDDEN"));
       socket.data = { sessionId: auth.data.sessionId };
       next();
     } catch (err) {

@@ -16,7 +16,7 @@ import { askQuestion } from "./ask-question.ts";
 import { editQuestion } from "./edit-question.ts";
 import { getQaSnapshot } from "./get-qa-snapshot.ts";
 import { moderateQuestion } from "./moderate-question.ts";
-import { requireReader } from "./qa.access.ts";
+import { canDo, requireAction } from "./qa.access.ts";
 import { qaModeratorRoom, qaPublicRoom, userRoom, type QaBroadcaster } from "./qa.broadcast.ts";
 import { toModeratorQuestion, toQuestion } from "./qa.mapper.ts";
 import type { QaStore } from "./qa.repository.ts";
@@ -46,11 +46,12 @@ export function registerQaHandlers(socket: PlenarySocket, deps: QaHandlerDeps): 
     "qa:sync",
     acknowledged(logger, ZQaSyncPayload, async ({ sessionId, sinceSeq }) => {
       await deps.limits.syncs.consume(socket.data.userId);
-      const access = await requireReader(store.sql, actor(), sessionId);
-      const view = access.canModerate ? "moderator" : "attendee";
+      const access = await requireAction(store.sql, actor(), sessionId, "qa.read");
+      const moderates = canDo(access, "qa.moderate");
+      const view = moderates ? "moderator" : "attendee";
       // Join before reading: a change committed after the read is then sure to reach this socket.
-      await socket.leave(access.canModerate ? qaPublicRoom(sessionId) : qaModeratorRoom(sessionId));
-      await socket.join(access.canModerate ? qaModeratorRoom(sessionId) : qaPublicRoom(sessionId));
+      await socket.leave(moderates ? qaPublicRoom(sessionId) : qaModeratorRoom(sessionId));
+      await socket.join(moderates ? qaModeratorRoom(sessionId) : qaPublicRoom(sessionId));
       const snapshot = await getQaSnapshot({ sql: store.sql, sessionId, view, userId: socket.data.userId, sinceSeq });
       if (view === "moderator") return { ...snapshot, view, questions: snapshot.questions.map(toModeratorQuestion) };
       return { ...snapshot, view, questions: snapshot.questions.map(toQuestion) };

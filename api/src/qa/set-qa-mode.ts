@@ -1,5 +1,5 @@
 import type { TQaMode } from "@plenary/shared";
-import { requireModerator, type QaActor } from "./qa.access.ts";
+import { requireAction, type QaActor } from "./qa.access.ts";
 import type { QaChange } from "./qa.change.ts";
 import { nextSeq, type QaStore } from "./qa.repository.ts";
 
@@ -9,7 +9,7 @@ import { nextSeq, type QaStore } from "./qa.repository.ts";
  */
 export async function setQaMode(options: { store: QaStore; actor: QaActor; sessionId: string; mode: TQaMode }): Promise<{ seq: number; mode: TQaMode; change?: QaChange }> {
   const { store, actor, sessionId, mode } = options;
-  const access = await requireModerator(store.sql, actor, sessionId);
+  const access = await requireAction(store.sql, actor, sessionId, "qa.moderate");
   if (access.mode === mode) {
     const [row] = await store.sql<{ seq: number }>(`SELECT "qaSeq" AS seq FROM "Session" WHERE id = $1::uuid`, [sessionId]);
     return { seq: row!.seq, mode };

@@ -1,5 +1,6 @@
 import type { TQaVotePayload, TQaVoteResult, TQaMode } from "@plenary/shared";
 import type { SqlQuery } from "../db/client.ts";
+import { authorize } from "../access/policy.ts";
 import { AppError } from "../errors.ts";
 import type { SessionStatus } from "../generated/prisma/client.ts";
 import type { Limiter } from "../lib/rate-limit.ts";
@@ -27,8 +28,7 @@ export async function voteQuestion(options: { sql: SqlQuery; actor: QaActor; inp
     [input.questionId, actor.userId],
   );
   if (!question) throw new AppError("NOT_FOUND", "Question not found.");
-  const access = accessFrom(actor, { id: question.sessionId, status: question.sessionStatus, mode: question.mode, roles: question.roles });
-  if (!access.canRead) throw new AppError("FORBIDDEN", "You are not a member of this session.");
+  authorize(accessFrom(actor, { sessionId: question.sessionId, status: question.sessionStatus, mode: question.mode, roles: question.roles }).policy, "qa.vote");
   if (question.authorId === actor.userId) throw new AppError("FORBIDDEN", "You cannot upvote your own question.");
 
   const result = { questionId: input.questionId, clientId: input.clientId, up: input.up };

@@ -1,12 +1,10 @@
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
-import type { TSession } from "@plenary/shared";
 import { Server } from "socket.io";
 import { userForToken } from "../auth/auth.service.ts";
 import type { SqlQuery } from "../db/client.ts";
 import { readSessionCookie } from "../http/middleware.ts";
 import { hashToken } from "../lib/crypto.ts";
-import { registerSessionHandlers, sessionRoom } from "./sessions.handlers.ts";
 import type { PlenaryServer, PlenarySocket, RealtimeDeps } from "./types.ts";
 
 export interface RedisPair {
@@ -58,15 +56,11 @@ export function createSocketServer(
   });
 
   io.on("connection", (socket) => {
-    registerSessionHandlers(socket, deps);
     for (const feature of deps.features ?? []) feature(socket, io);
   });
 
   return {
     io,
-    broadcastSessionUpdated(session: TSession) {
-      io.to(sessionRoom(session.id)).emit("session:updated", { session });
-    },
     /** Closes the sockets opened with a login that has just ended: they were authorised by it alone. */
     disconnectLogin(token: string) {
       io.in(loginRoom(token)).disconnectSockets(true);

@@ -3,7 +3,7 @@ import { AppError } from "../errors.ts";
 import type { AuthUser } from "../http/request-context.ts";
 import type { Livekit } from "../livekit/livekit.ts";
 import type { AccessCache } from "./access-cache.ts";
-import { checkJoinAccess } from "./access.ts";
+import { authorize, JOIN_ACTION } from "../access/policy.ts";
 import { computeGrants } from "./grants.ts";
 
 /** Issues a short-lived LiveKit token for the user to enter a session's room in one role. */
@@ -14,12 +14,8 @@ export async function issueToken(
   const { access, livekit } = deps;
   const session = await access.lookup(options.sessionId, options.user.id);
   if (!session) throw new AppError("NOT_FOUND", "Session not found.");
-  const { boothLanguage } = checkJoinAccess({
-    requested: options.role,
-    status: session.status,
-    isOrganiser: options.user.isOrganiser,
-    held: session.held,
-  });
+  authorize({ roles: session.held.map((h) => h.role), status: session.status, isOrganiser: options.user.isOrganiser }, JOIN_ACTION[options.role]);
+  const boothLanguage = options.role === "interpreter" ? (session.held.find((h) => h.role === "INTERPRETER")?.boothLanguage ?? null) : null;
   const { grants, attributes } = computeGrants({ role: options.role, sessionId: options.sessionId, boothLanguage });
   await livekit.ensureRoom(grants.room);
   const { token, expiresAt } = await livekit.signToken({ identity: options.user.id, name: options.user.displayName, grants, attributes });
