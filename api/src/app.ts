@@ -17,6 +17,7 @@ import { limiterFactory } from "./lib/rate-limit.ts";
 import type { Livekit } from "./livekit/livekit.ts";
 import { webhookRoutes } from "./livekit/webhook.ts";
 import { buildOpenApi } from "./openapi/openapi.ts";
+import { createInterpretationFeature } from "./interpretation/interpretation.feature.ts";
 import { createQaFeature } from "./qa/qa.feature.ts";
 import { createSocketServer, type RedisPair, type SocketFeature } from "./realtime/socket-server.ts";
 import { createRoomEnforcement } from "./livekit/room-enforcement.ts";
@@ -70,6 +71,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const sessionsSocket = createSessionsSocketFeature({ config, db, logger, io: realtime.io });
   features.push(sessionsSocket.onConnection);
   const qa = createQaFeature({ store: { sql: database.query, transaction: database.transaction }, io: realtime.io, config, logger, limiter });
+  const interpretation = createInterpretationFeature({ store: { sql: database.query, transaction: database.transaction }, io: realtime.io, livekit, logger, limiter });
+  features.push(interpretation.onConnection);
   // Features are read per connection, and nothing connects before listen().
   features.push(qa.onConnection);
   await qa.reconcileVoteCounts();
@@ -144,6 +147,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       }),
     close: async () => {
       await qa.close();
+      interpretation.close();
       await new Promise<void>((resolve) => realtime.io.close(() => resolve()));
     },
   };

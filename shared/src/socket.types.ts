@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { TErrorCode } from "./errors.ts";
+import type { InterpretationClientToServerEvents, InterpretationServerToClientEvents } from "./interpretation.types.ts";
 import type {
   TModeratorQuestion,
   TQaAskPayload,
@@ -38,7 +39,7 @@ export const SOCKET_EVENTS = {
   sessionUpdated: "session:updated",
 } as const;
 
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends InterpretationClientToServerEvents {
   "session:join": (payload: TSessionJoinPayload, ack: AckCallback<{ session: TSession }>) => void;
   "session:leave": (payload: TSessionJoinPayload, ack: AckCallback<{ left: true }>) => void;
   "qa:sync": (payload: TQaSyncPayload, ack: AckCallback<TQaSnapshot | TQaSnapshot<TModeratorQuestion>>) => void;
@@ -59,7 +60,7 @@ export interface QaServerToClientEvents {
   "qa:mode-changed": (payload: TQaModeChanged) => void;
 }
 
-export interface ServerToClientEvents extends QaServerToClientEvents {
+export interface ServerToClientEvents extends QaServerToClientEvents, InterpretationServerToClientEvents {
   "session:updated": (payload: { session: TSession }) => void;
   "qa:my-question-updated": (payload: TQaMyQuestionUpdated) => void;
 }
@@ -76,4 +77,6 @@ export interface SocketData {
   userId: string;
   isOrganiser: boolean;
   joinedSessions: string[];
+  /** The interpretation channel this socket listens to, per session (counted for the booths). */
+  listening?: Record<string, string>;
 }

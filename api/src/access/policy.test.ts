@@ -33,6 +33,10 @@ const EXPECTED: Record<Action, Record<Persona, string>> = {
   "qa.vote": { attendee: "L", moderator: "SLE", speaker: "SL", stage: "SL", interpreter: "SL", organiser: "SLE" },
   "qa.moderate": { attendee: "", moderator: "SLE", speaker: "", stage: "", interpreter: "", organiser: "SLE" },
   "qa.present": { attendee: "", moderator: "SLE", speaker: "", stage: "SLE", interpreter: "", organiser: "SLE" },
+  "interpretation.listen": { attendee: "L", moderator: "SL", speaker: "SL", stage: "SL", interpreter: "SL", organiser: "SLE" },
+  "interpretation.booth": { attendee: "", moderator: "", speaker: "", stage: "", interpreter: "SL", organiser: "" },
+  "interpretation.floor-language": { attendee: "", moderator: "SL", speaker: "", stage: "SL", interpreter: "", organiser: "SL" },
+  "interpretation.watch-booths": { attendee: "", moderator: "SL", speaker: "", stage: "SL", interpreter: "SL", organiser: "SL" },
 };
 
 const ROOM_ACTIONS = new Set<Action>(["room.attend", "room.speak", "room.stage", "room.interpret", "room.chair"]);

@@ -62,6 +62,25 @@ const RULES = {
   "qa.moderate": { grants: chair, closed: "FORBIDDEN", refusal: "Only moderators of this session can do this." },
   // The venue screen: the chair, and the stage operator who runs the room's displays.
   "qa.present": { grants: [...chair, { holder: "STAGE", when: ALL }], closed: "FORBIDDEN", refusal: "Only moderators and the stage operator can open the venue screen." },
+  // Interpretation: listening is following the session; a booth is controlled by its own
+  // interpreters only (the booth language is checked by the service); the chair and the stage
+  // operator set the floor language, see every booth, and receive slow-down signals.
+  "interpretation.listen": {
+    grants: [{ holder: "organiser", when: ALL }, { holder: "staff", when: OPEN }, { holder: "anyone", when: LIVE }],
+    closed: "FORBIDDEN",
+    refusal: "You cannot listen to this session.",
+  },
+  "interpretation.booth": { grants: [{ holder: "INTERPRETER", when: OPEN }], closed: "FORBIDDEN", refusal: "Only this booth's interpreters can do this." },
+  "interpretation.floor-language": {
+    grants: [{ holder: "MODERATOR", when: OPEN }, { holder: "organiser", when: OPEN }, { holder: "STAGE", when: OPEN }],
+    closed: "FORBIDDEN",
+    refusal: "Only the chair or the stage operator can set the floor language.",
+  },
+  "interpretation.watch-booths": {
+    grants: [{ holder: "MODERATOR", when: OPEN }, { holder: "organiser", when: OPEN }, { holder: "STAGE", when: OPEN }, { holder: "INTERPRETER", when: OPEN }],
+    closed: "FORBIDDEN",
+    refusal: "Only the chair, the stage operator and interpreters see the booths.",
+  },
 } as const satisfies Record<string, Rule>;
 
 /** Something a person may do in a session. */

@@ -24,6 +24,11 @@ export interface Livekit {
    * A participant who is not connected is fine; their next token is decided afresh.
    */
   restrictToListening(room: string, identity: string): Promise<void>;
+  /**
+   * Mutes (server-side) every microphone track the participant publishes: the SFU stops forwarding
+   * them. Returns how many tracks were muted. A participant who is not connected is fine.
+   */
+  muteMicrophones(room: string, identity: string): Promise<number>;
   receiveWebhook(rawBody: string, authorization: string | undefined): Promise<WebhookEvent>;
   ping(): Promise<boolean>;
 }
@@ -49,6 +54,7 @@ export function createLivekit(config: Config["livekit"]): Livekit {
       // Without media there are no rooms to act on.
       closeRoom: async () => undefined,
       restrictToListening: async () => undefined,
+      muteMicrophones: async () => 0,
       receiveWebhook: async () => off(),
       ping: async () => false,
     };
@@ -91,6 +97,15 @@ export function createLivekit(config: Config["livekit"]): Livekit {
       await rooms.updateParticipant(room, identity, { permission: { canSubscribe: true, canPublish: false, canPublishData: false, canUpdateMetadata: false } }).catch((err: unknown) => {
         if (!isNotFound(err)) throw err;
       });
+    },
+    async muteMicrophones(room, identity) {
+      const participant = await rooms.getParticipant(room, identity).catch((err: unknown) => {
+        if (isNotFound(err)) return undefined;
+        throw err;
+      });
+      const microphones = (participant?.tracks ?? []).filter((t) => t.source === TrackSource.MICROPHONE && !t.muted);
+      await Promise.all(microphones.map((t) => rooms.mutePublishedTrack(room, identity, t.sid, true)));
+      return microphones.length;
     },
     receiveWebhook: (rawBody, authorization) => receiver.receive(rawBody, authorization),
     ping: () => rooms.listRooms([]).then(() => true, () => false),

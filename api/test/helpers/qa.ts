@@ -18,7 +18,7 @@ let counter = 0;
 /** A user straight in the database (services do not care how they signed in), optionally with a role. */
 export async function createUser(
   db: Db,
-  options: { organiser?: boolean; name?: string; role?: { sessionId: string; role: StaffRole } } = {},
+  options: { organiser?: boolean; name?: string; role?: { sessionId: string; role: StaffRole; boothLanguage?: string } } = {},
 ): Promise<QaActor & { name: string }> {
   const name = options.name ?? `Participant ${++counter}`;
   const user = await db.user.create({
@@ -31,7 +31,7 @@ export async function createUser(
       isOrganiser: options.organiser ?? false,
     },
   });
-  if (options.role) await db.sessionRole.create({ data: { userId: user.id, sessionId: options.role.sessionId, role: options.role.role } });
+  if (options.role) await db.sessionRole.create({ data: { userId: user.id, sessionId: options.role.sessionId, role: options.role.role, boothLanguage: options.role.boothLanguage ?? null } });
   return { userId: user.id, isOrganiser: user.isOrganiser, name };
 }
 
