@@ -3,19 +3,28 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router/dom";
 import { AuthProvider } from "../features/auth/AuthProvider.tsx";
+import type { JoinConnector } from "../features/session/join-connector.ts";
 import { initI18n } from "../i18n/index.ts";
-import { router } from "./router.tsx";
+import { SocketHub } from "../lib/socket.ts";
+import { createRouter } from "./router.tsx";
+import { type AppServices, ServicesContext } from "./services.ts";
 
-initI18n();
+/** Renders the app with the services it runs on; `joins` comes from the page's first script. */
+export function boot(joins: JoinConnector): void {
+  initI18n();
+  const root = document.getElementById("root");
+  if (!root) throw new Error("index.html has no #root");
+  const services: AppServices = { joins, sockets: new SocketHub() };
+  const router = createRouter(services);
 
-const root = document.getElementById("root");
-if (!root) throw new Error("index.html has no #root");
-
-createRoot(root).render(
-  <StrictMode>
-    <AuthProvider>
-      <RouterProvider router={router} />
-    </AuthProvider>
-  </StrictMode>,
-);
-performance.mark("plenary:app-ready");
+  createRoot(root).render(
+    <StrictMode>
+      <ServicesContext value={services}>
+        <AuthProvider>
+          <RouterProvider router={router} />
+        </AuthProvider>
+      </ServicesContext>
+    </StrictMode>,
+  );
+  performance.mark("plenary:app-ready");
+}

@@ -9,13 +9,24 @@ import { stageRoutes } from "../features/stage/routes.tsx";
 import { Layout } from "./Layout.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 import { RouteError } from "./RouteError.tsx";
+import type { AppServices } from "./services.ts";
 
-/** Every route, assembled from the features. */
-export const router = createBrowserRouter([
-  ...qaFullScreenRoutes.map((route) => ({ ...route, errorElement: <RouteError /> })),
-  {
-    element: <Layout />,
-    errorElement: <RouteError />,
-    children: [...agendaRoutes, ...authRoutes, ...profileRoutes, ...sessionRoutes, ...qaRoutes, ...stageRoutes, ...organiserRoutes, { path: "*", element: <NotFoundPage /> }],
-  },
-]);
+/** Every route, assembled from the features; loaders get the services they start work with. */
+export const createRouter = (services: AppServices) =>
+  createBrowserRouter([
+    ...qaFullScreenRoutes.map((route) => ({ ...route, errorElement: <RouteError /> })),
+    {
+      element: <Layout />,
+      errorElement: <RouteError />,
+      children: [
+        ...agendaRoutes,
+        ...authRoutes,
+        ...profileRoutes,
+        ...sessionRoutes(services.joins),
+        ...qaRoutes,
+        ...stageRoutes,
+        ...organiserRoutes,
+        { path: "*", element: <NotFoundPage /> },
+      ],
+    },
+  ]);

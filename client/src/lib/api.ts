@@ -36,7 +36,7 @@ const fieldsOf = (details: unknown): Record<string, string> => {
 /**
  * Checks a response against the shared contract: success bodies are parsed with the zod schema,
  * so a contract drift fails loudly here, and error bodies become an {@link ApiError}. Takes the
- * pending response, so a request started early (features/session/preconnect.ts) is read the same way.
+ * pending response, so a request started early (features/session/join-connector.ts) is read the same way.
  */
 export async function readApiResponse<S extends z.ZodType | undefined = undefined>(pending: Promise<RawResponse>, schema?: S): Promise<Result<S>> {
   let response: RawResponse;

@@ -1,5 +1,5 @@
 // The api transport without the contract: no zod, no shared schemas. It is what the first script
-// of a page may import (see features/session/early-join.ts); lib/api.ts checks what it returns.
+// of a page may import (see features/session/join-connector.ts); lib/api.ts checks what it returns.
 
 /** An api response as received, before it is checked against the shared contract. */
 export interface RawResponse {

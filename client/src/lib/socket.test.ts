@@ -1,25 +1,22 @@
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
+import { type PlenarySocket, SocketHub } from "./socket.ts";
 
-// Only the vendor boundary is replaced: socket.io-client's io(), which needs a browser and a server.
-const created: { disconnect: ReturnType<typeof vi.fn> }[] = [];
-vi.mock("socket.io-client", () => ({
-  io: () => {
-    const socket = { disconnect: vi.fn(), connected: false, on: vi.fn(), off: vi.fn(), emit: vi.fn() };
+// A hub is given how to open a connection, so a fake stands in for socket.io-client's io().
+function fakeHub() {
+  const created: { disconnect: ReturnType<typeof vi.fn>; connect: ReturnType<typeof vi.fn>; connected: boolean }[] = [];
+  const hub = new SocketHub(() => {
+    const socket = { disconnect: vi.fn(), connect: vi.fn(), connected: false };
     created.push(socket);
-    return socket;
-  },
-}));
+    return socket as unknown as PlenarySocket;
+  });
+  return { hub, created };
+}
 
-const { acquireSocket } = await import("./socket.ts");
-
-afterEach(() => {
-  created.length = 0;
-});
-
-describe("acquireSocket (mocked socket.io-client)", () => {
+describe("SocketHub", () => {
   test("features on one page share one connection, closed when the last one releases it", () => {
-    const session = acquireSocket();
-    const qa = acquireSocket();
+    const { hub, created } = fakeHub();
+    const session = hub.acquire();
+    const qa = hub.acquire();
     expect(created).toHaveLength(1);
     expect(qa.socket).toBe(session.socket);
     session.release();
@@ -30,10 +27,21 @@ describe("acquireSocket (mocked socket.io-client)", () => {
   });
 
   test("after the last release, the next user gets a fresh connection", () => {
-    acquireSocket().release();
-    const again = acquireSocket();
+    const { hub, created } = fakeHub();
+    hub.acquire().release();
+    const again = hub.acquire();
     expect(created).toHaveLength(2);
     expect(again.socket).toBe(created[1]);
-    again.release();
+  });
+
+  test.each([
+    [false, 1],
+    [true, 0],
+  ])("reconnect() when connected=%s connects %i time(s)", (connected, calls) => {
+    const { hub, created } = fakeHub();
+    hub.acquire();
+    created[0]!.connected = connected;
+    hub.reconnect();
+    expect(created[0]!.connect).toHaveBeenCalledTimes(calls);
   });
 });

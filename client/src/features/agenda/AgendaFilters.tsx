@@ -1,6 +1,6 @@
-import { SESSION_TYPES, UN_LANGUAGES } from "@plenary/shared";
+import { SESSION_TYPES } from "@plenary/shared";
 import { useTranslation } from "react-i18next";
-import { languageName } from "../../lib/languages.ts";
+import { LanguageSelect } from "../../ui/LanguageSelect.tsx";
 import type { AgendaFilters as Filters } from "./agenda-filters.ts";
 
 /** Props for {@link AgendaFilters}. */
@@ -11,7 +11,7 @@ export interface AgendaFiltersProps {
 
 /** Type, language and "live now" filters for the agenda. */
 export function AgendaFilters({ filters, onChange }: AgendaFiltersProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <form className="agenda-filters" role="search" aria-label={t("agenda.filters")} onSubmit={(e) => e.preventDefault()}>
       <div className="agenda-filters__field">
@@ -27,18 +27,12 @@ export function AgendaFilters({ filters, onChange }: AgendaFiltersProps) {
       </div>
       <div className="agenda-filters__field">
         <label htmlFor="filter-language">{t("agenda.filterLanguage")}</label>
-        <select
+        <LanguageSelect
           id="filter-language"
           value={filters.language ?? ""}
-          onChange={(e) => onChange({ language: (e.target.value || undefined) as Filters["language"] })}
-        >
-          <option value="">{t("agenda.allLanguages")}</option>
-          {UN_LANGUAGES.map((lang) => (
-            <option key={lang} value={lang}>
-              {languageName(lang, i18n.language)}
-            </option>
-          ))}
-        </select>
+          onChange={(language) => onChange({ language: (language || undefined) as Filters["language"] })}
+          firstOption={{ value: "", label: t("agenda.allLanguages") }}
+        />
       </div>
       <div className="agenda-filters__toggle">
         <input id="filter-live" type="checkbox" checked={filters.liveNow} onChange={(e) => onChange({ liveNow: e.target.checked })} />

@@ -1,7 +1,7 @@
 import type { TMe } from "@plenary/shared";
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
 import { isUiLanguage, switchLanguage } from "../../i18n/index.ts";
-import { reconnectSharedSocket } from "../../lib/socket.ts";
+import { useServices } from "../../app/services.ts";
 import { AuthContext, type AuthContextValue } from "./auth-context.ts";
 import * as authApi from "./api.ts";
 
@@ -13,6 +13,7 @@ const adoptProfileLanguage = (me: TMe) => {
 /** Loads the current user once and provides sign-in state to the app. */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<TMe | null | undefined>(undefined);
+  const { sockets } = useServices();
 
   const refresh = useCallback(async () => {
     setMe(await authApi.fetchMe().catch(() => null));
@@ -29,32 +30,26 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => controller.abort();
   }, []);
 
-  const value = useMemo<AuthContextValue>(
-    () => ({
+  const value = useMemo<AuthContextValue>(() => {
+    // What follows any sign-in, by login or by registering.
+    const signedIn = (user: TMe): TMe => {
+      sockets.reconnect();
+      setMe(user);
+      adoptProfileLanguage(user);
+      return user;
+    };
+    return {
       me,
       setMe,
       refresh,
-      login: async (input) => {
-        const signedIn = await authApi.login(input);
-        reconnectSharedSocket();
-        setMe(signedIn);
-        adoptProfileLanguage(signedIn);
-        return signedIn;
-      },
-      register: async (input) => {
-        const created = await authApi.register(input);
-        reconnectSharedSocket();
-        setMe(created);
-        adoptProfileLanguage(created);
-        return created;
-      },
+      login: async (input) => signedIn(await authApi.login(input)),
+      register: async (input) => signedIn(await authApi.register(input)),
       logout: async () => {
         await authApi.logout();
         setMe(null);
       },
-    }),
-    [me, refresh],
-  );
+    };
+  }, [me, refresh, sockets]);
 
   return <AuthContext value={value}>{children}</AuthContext>;
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { languageName } from "../../lib/languages.ts";
 import { Field } from "../../ui/Field.tsx";
+import { LanguageSelect } from "../../ui/LanguageSelect.tsx";
 
 /** Props for {@link BoothLanguageField}. */
 export interface BoothLanguageFieldProps {
@@ -13,18 +13,10 @@ export interface BoothLanguageFieldProps {
 
 /** The booth (target language) an interpreter works in, from the session's languages. */
 export function BoothLanguageField({ id, languages, value, onChange, error }: BoothLanguageFieldProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <Field id={id} label={t("organiser.roles.booth")} error={error}>
-      {(p) => (
-        <select {...p} value={value} onChange={(e) => onChange(e.target.value)}>
-          {languages.map((l) => (
-            <option key={l} value={l}>
-              {languageName(l, i18n.language)}
-            </option>
-          ))}
-        </select>
-      )}
+      {(p) => <LanguageSelect {...p} value={value} onChange={onChange} languages={languages} />}
     </Field>
   );
 }

@@ -6,6 +6,7 @@ import { languageName } from "../../lib/languages.ts";
 import { zonedLocalToIso } from "../../lib/zoned-datetime.ts";
 import { Field } from "../../ui/Field.tsx";
 import type { SessionFormValues } from "./session-form.ts";
+import { SubmitButton } from "../../ui/SubmitButton.tsx";
 
 /** Props for {@link SessionForm}. */
 export interface SessionFormProps {
@@ -93,9 +94,7 @@ export function SessionForm({ initial, timeZone, errors, pending, submitLabel, o
           </select>
         )}
       </Field>
-      <button type="submit" className="button button--primary" disabled={pending}>
-        {pending ? t("common.saving") : submitLabel}
-      </button>
+      <SubmitButton pending={pending} label={submitLabel} pendingLabel={t("common.saving")} />
     </form>
   );
 }

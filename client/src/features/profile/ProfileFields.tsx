@@ -1,7 +1,7 @@
-import { AGE_BRACKETS, GENDERS, STAKEHOLDER_GROUPS, UN_LANGUAGES } from "@plenary/shared";
+import { AGE_BRACKETS, GENDERS, STAKEHOLDER_GROUPS } from "@plenary/shared";
 import { useTranslation } from "react-i18next";
-import { languageLabel } from "../../lib/languages.ts";
 import { Field } from "../../ui/Field.tsx";
+import { LanguageSelect } from "../../ui/LanguageSelect.tsx";
 import type { ProfileFormValues } from "./profile-form.ts";
 
 /** Props for {@link ProfileFields}. */
@@ -13,7 +13,7 @@ export interface ProfileFieldsProps {
 
 /** The profile questions shared by registration and the profile page. */
 export function ProfileFields({ values, onChange, errors }: ProfileFieldsProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <>
       <Field id="displayName" label={t("profile.displayName")} error={errors.displayName} required>
@@ -38,15 +38,7 @@ export function ProfileFields({ values, onChange, errors }: ProfileFieldsProps) 
         )}
       </Field>
       <Field id="preferredLanguage" label={t("profile.preferredLanguage")} hint={t("profile.preferredLanguageHint")} error={errors.preferredLanguage}>
-        {(p) => (
-          <select {...p} value={values.preferredLanguage} onChange={(e) => onChange({ preferredLanguage: e.target.value as ProfileFormValues["preferredLanguage"] })}>
-            {UN_LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {languageLabel(l, i18n.language)}
-              </option>
-            ))}
-          </select>
-        )}
+        {(p) => <LanguageSelect {...p} value={values.preferredLanguage} onChange={(l) => onChange({ preferredLanguage: l as ProfileFormValues["preferredLanguage"] })} />}
       </Field>
       <fieldset className="fieldset" aria-describedby="demographics-hint">
         <legend>{t("profile.demographicsLegend")}</legend>

@@ -13,6 +13,7 @@ import { useAuth } from "../auth/useAuth.ts";
 import { updateProfile } from "./api.ts";
 import { type ProfileFormValues, profileRequestOf, profileValuesOf } from "./profile-form.ts";
 import { ProfileFields } from "./ProfileFields.tsx";
+import { SubmitButton } from "../../ui/SubmitButton.tsx";
 
 /** Edits the signed-in user's profile (not email or password). */
 export function ProfilePage() {
@@ -66,9 +67,7 @@ function ProfileForm({ initial, email }: { initial: ProfileFormValues; email: st
           {save.error && <Notice tone="error">{errorText(t, save.error)}</Notice>}
           {saved && <Notice tone="success">{t("profile.saved")}</Notice>}
         </div>
-        <button type="submit" className="button button--primary" disabled={save.pending}>
-          {save.pending ? t("common.saving") : t("profile.save")}
-        </button>
+        <SubmitButton pending={save.pending} label={t("profile.save")} pendingLabel={t("common.saving")} />
       </form>
     </section>
   );

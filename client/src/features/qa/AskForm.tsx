@@ -1,10 +1,11 @@
-import { UN_LANGUAGES, type TQaMode, type TQuestion } from "@plenary/shared";
+import type { TQaMode, TQuestion } from "@plenary/shared";
 import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { languageLabel } from "../../lib/languages.ts";
+import { LanguageSelect } from "../../ui/LanguageSelect.tsx";
 import { Notice } from "../../ui/Notice.tsx";
 import { charsLeft, newClientId, qaErrorKey, type QaErrorCode } from "./qa-format.ts";
 import type { QaSend } from "./useQaFollower.ts";
+import { SubmitButton } from "../../ui/SubmitButton.tsx";
 
 /** Props for {@link AskForm}. */
 export interface AskFormProps {
@@ -21,7 +22,7 @@ export interface AskFormProps {
  * pressing Send again after a network failure can never create a second question.
  */
 export function AskForm({ sessionId, mode, send, onAsked }: AskFormProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [text, setText] = useState("");
   const [anonymous, setAnonymous] = useState(false);
   const [language, setLanguage] = useState("");
@@ -74,20 +75,11 @@ export function AskForm({ sessionId, mode, send, onAsked }: AskFormProps) {
             <span className="field__hint">{t("qa.ask.anonymousHint")}</span>
           </span>
         </label>
-        <label className="qa-ask__language">
-          <span>{t("qa.ask.language")}</span>
-          <select value={language} onChange={(e) => setLanguage(e.target.value)} data-testid="qa-ask-language">
-            <option value="">{t("qa.ask.languageAuto")}</option>
-            {UN_LANGUAGES.map((code) => (
-              <option key={code} value={code}>
-                {languageLabel(code, i18n.language)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="button button--primary" disabled={pending || left < 0 || text.trim() === ""} data-testid="qa-ask-submit">
-          {pending ? t("qa.ask.sending") : t("qa.ask.submit")}
-        </button>
+        <span className="qa-ask__language">
+          <label htmlFor="qa-ask-language">{t("qa.ask.language")}</label>
+          <LanguageSelect id="qa-ask-language" value={language} onChange={setLanguage} firstOption={{ value: "", label: t("qa.ask.languageAuto") }} data-testid="qa-ask-language" />
+        </span>
+        <SubmitButton pending={pending} disabled={left < 0 || text.trim() === ""} label={t("qa.ask.submit")} pendingLabel={t("qa.ask.sending")} data-testid="qa-ask-submit" />
       </div>
       {error && <Notice tone="error">{t(qaErrorKey(error, "ask"))}</Notice>}
       {sent && !error && <Notice tone="success">{t(sent === "review" ? "qa.ask.sentForReview" : "qa.ask.published")}</Notice>}

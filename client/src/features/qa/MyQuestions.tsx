@@ -1,7 +1,7 @@
 import { UN_LANGUAGES, UNDETERMINED_LANGUAGE, type TQuestion } from "@plenary/shared";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { languageLabel } from "../../lib/languages.ts";
+import { LanguageSelect } from "../../ui/LanguageSelect.tsx";
 import { Notice } from "../../ui/Notice.tsx";
 import { charsLeft, myStatus, qaErrorKey, type QaErrorCode } from "./qa-format.ts";
 import { QuestionText } from "./QuestionText.tsx";
@@ -24,7 +24,7 @@ export function MyQuestions({ questions, send }: { questions: TQuestion[]; send:
 }
 
 function MyQuestion({ question: q, send }: { question: TQuestion; send: QaSend }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [editing, setEditing] = useState<string>();
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
@@ -55,17 +55,15 @@ function MyQuestion({ question: q, send }: { question: TQuestion; send: QaSend }
           {t(`qa.status.${status}`)}
         </span>
         {canCorrectLanguage ? (
-          <label className="qa-mine__language">
-            <span className="visually-hidden">{t("qa.mine.languageLabel")}</span>
-            <select value={q.language} disabled={pending} onChange={(e) => void run(() => send("qa:edit", { questionId: q.id, language: e.target.value }))}>
-              {q.language === UNDETERMINED_LANGUAGE && <option value={UNDETERMINED_LANGUAGE}>{t("qa.languageUnknown")}</option>}
-              {languages.map((code) => (
-                <option key={code} value={code}>
-                  {languageLabel(code, i18n.language)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LanguageSelect
+            className="qa-mine__language"
+            aria-label={t("qa.mine.languageLabel")}
+            value={q.language}
+            disabled={pending}
+            languages={languages}
+            firstOption={q.language === UNDETERMINED_LANGUAGE ? { value: UNDETERMINED_LANGUAGE, label: t("qa.languageUnknown") } : undefined}
+            onChange={(language) => void run(() => send("qa:edit", { questionId: q.id, language }))}
+          />
         ) : null}
       </div>
       {q.status === "PENDING" && (

@@ -3,7 +3,6 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { loginPathFor } from "../../lib/return-path.ts";
-import { acquireSocket } from "../../lib/socket.ts";
 import { Loading } from "../../ui/Loading.tsx";
 import { Notice } from "../../ui/Notice.tsx";
 import { useAuth } from "../auth/useAuth.ts";
@@ -12,14 +11,8 @@ import { MyQuestions } from "./MyQuestions.tsx";
 import { newClientId, qaErrorKey, type QaErrorCode } from "./qa-format.ts";
 import { QuestionItem } from "./QuestionItem.tsx";
 import { LanguageTag, QuestionText } from "./QuestionText.tsx";
-import { asQaSocket, useQaFollower, type QaSend } from "./useQaFollower.ts";
+import { useQaFollower, type QaSend } from "./useQaFollower.ts";
 
-
-// The tab's shared socket: the session page follows the session on the same connection.
-const openQaSocket = () => {
-  const lease = acquireSocket();
-  return { socket: asQaSocket(lease.socket), release: lease.release };
-};
 /** The session page's Q&A: ask, vote, sort, the asker's own questions, and what is on screen now. */
 export function QaPanel({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
@@ -49,7 +42,7 @@ export function QaPanel({ sessionId }: { sessionId: string }) {
 
 function QaFeed({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
-  const qa = useQaFollower(sessionId, openQaSocket);
+  const qa = useQaFollower(sessionId);
   const { state, problem } = qa;
 
   if (!state && problem) {

@@ -1,39 +1,19 @@
-import {
-  followQa,
-  type Ack,
-  type AckCallback,
-  type ClientToServerEvents,
-  type QaFollower,
-  type QaSocketLike,
-  type QaState,
-  type ServerToClientEvents,
-  type TQuestion,
-} from "@plenary/shared";
-import type { Socket } from "socket.io-client";
+import { followQa, type Ack, type AckCallback, type ClientToServerEvents, type QaFollower, type QaSocketLike, type QaState, type TQuestion } from "@plenary/shared";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useServices } from "../../app/services.ts";
+import { ACK_TIMEOUT_MS, type PlenarySocket, type SocketLease } from "../../lib/socket.ts";
 import type { QaErrorCode } from "./qa-format.ts";
-
-/** A socket the follower can use and the hook can close. */
-export type QaSocket = QaSocketLike & { disconnect(): unknown };
 
 /**
  * Hands a typed Socket.IO client to the follower. Its typed `on`/`off` overloads only accept the
  * contract's event names, which are exactly the ones the follower uses, so the cast is safe.
  */
-export const asQaSocket = (socket: Socket<ServerToClientEvents, ClientToServerEvents>): QaSocket => socket as unknown as QaSocket;
-
-/** A socket to follow Q&A on, and how to give it back when the page is done with it. */
-export interface QaSocketLease {
-  socket: QaSocket;
-  release(): void;
-}
+const asQaSocket = (socket: PlenarySocket): QaSocketLike => socket as unknown as QaSocketLike;
 
 type Payload<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[0];
 type Result<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1] extends AckCallback<infer R> ? R : never;
 /** An ack, or NETWORK when none came back in time (the request may still arrive: retries are idempotent). */
 export type QaAck<T> = { data: T } | { error: { code: QaErrorCode; message: string } };
-
-const ACK_TIMEOUT_MS = 8000;
 
 /** What a Q&A view needs: the state, why it is missing, whether it is live, and a way to send. */
 export interface QaFollowerHandle<Q extends TQuestion> {
@@ -51,23 +31,31 @@ export type QaSend = QaFollowerHandle<TQuestion>["send"];
 const problemOf = (err: Error): QaErrorCode =>
   err.message === "UNAUTHENTICATED" || err.message === "FORBIDDEN" ? err.message : "NETWORK";
 
+const NO_ANSWER = { error: { code: "NETWORK", message: "No answer from the server." } } as const;
+
+/** Typed emits cannot name a generic event's payload; the contract checks it at the call site of `send`. */
+type AckEmitter = { emitWithAck(event: string, payload: unknown): Promise<Ack<unknown>> };
+
 /**
- * Follows one session's Q&A over a socket made by `open` (stable across renders): the shared
- * follower (@plenary/shared followQa) does the seq bookkeeping; this hook only mirrors it into React.
+ * Follows one session's Q&A over the tab's shared socket, or one made by `open` (stable across
+ * renders): the shared follower (@plenary/shared followQa) does the seq bookkeeping; this hook only
+ * mirrors it into React.
  */
-export function useQaFollower<Q extends TQuestion = TQuestion>(sessionId: string, open: () => QaSocketLease): QaFollowerHandle<Q> {
+export function useQaFollower<Q extends TQuestion = TQuestion>(sessionId: string, open?: () => SocketLease): QaFollowerHandle<Q> {
   const [state, setState] = useState<QaState<Q>>();
   const [problem, setProblem] = useState<QaErrorCode>();
   const [connected, setConnected] = useState(false);
-  const socket = useRef<QaSocket>(undefined);
+  const socket = useRef<PlenarySocket>(undefined);
   const follower = useRef<QaFollower<Q>>(undefined);
+  const { sockets } = useServices();
+  const openSocket = open ?? sockets.acquire;
 
   useEffect(() => {
-    const lease = open();
+    const lease = openSocket();
     const s = lease.socket;
     socket.current = s;
     setState(undefined);
-    follower.current = followQa<Q>(s, {
+    follower.current = followQa<Q>(asQaSocket(s), {
       sessionId,
       onState: (next) => {
         setState(next);
@@ -89,19 +77,17 @@ export function useQaFollower<Q extends TQuestion = TQuestion>(sessionId: string
       s.off("connect_error", onConnectError);
       lease.release();
     };
-  }, [sessionId, open]);
+  }, [sessionId, openSocket]);
 
-  const send = useCallback(
-    <E extends keyof ClientToServerEvents>(event: E, payload: Payload<E>) =>
-      new Promise<QaAck<Result<E>>>((resolve) => {
-        const timer = setTimeout(() => resolve({ error: { code: "NETWORK", message: "No answer from the server." } }), ACK_TIMEOUT_MS);
-        socket.current?.emit(event, payload, (ack: Ack<Result<E>>) => {
-          clearTimeout(timer);
-          resolve(ack);
-        });
-      }),
-    [],
-  );
+  const send = useCallback(async <E extends keyof ClientToServerEvents>(event: E, payload: Payload<E>): Promise<QaAck<Result<E>>> => {
+    const s = socket.current;
+    if (!s) return NO_ANSWER;
+    try {
+      return (await (s.timeout(ACK_TIMEOUT_MS) as unknown as AckEmitter).emitWithAck(event, payload)) as QaAck<Result<E>>;
+    } catch {
+      return NO_ANSWER; // socket.io's timeout: the request may still arrive (retries are idempotent)
+    }
+  }, []);
   const update = useCallback((change: (s: QaState<Q>) => QaState<Q>) => follower.current?.update(change), []);
 
   return { state, problem, connected, send, update };

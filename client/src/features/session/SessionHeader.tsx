@@ -1,10 +1,8 @@
 import type { TJoinRole, TSession } from "@plenary/shared";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { languageName } from "../../lib/languages.ts";
-import { SessionTimes } from "../../ui/SessionTimes.tsx";
-import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { sessionCalendarUrl } from "../agenda/api.ts";
+import { SessionDetails } from "./SessionDetails.tsx";
 
 /** Props for {@link SessionHeader}. */
 export interface SessionHeaderProps {
@@ -13,32 +11,26 @@ export interface SessionHeaderProps {
   timeZone: string | undefined;
 }
 
-/** Title, status, time, room and languages of the session, and the role the user joins as. */
+/** The session page's header: the session's details, the role the user joins as, and its links. */
 export function SessionHeader({ session, role, timeZone }: SessionHeaderProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <header className="session-header">
       <p className="session-header__back">
         <Link to="/">{t("session.backToAgenda")}</Link>
       </p>
-      <div className="session-card__badges" aria-live="polite">
-        <StatusBadge status={session.status} />
-        <span className="badge badge--type">{t(`sessionTypes.${session.type}`)}</span>
-        {role !== "attendee" && <span className="badge badge--role">{t("session.joinedAs", { role: t(`roles.${role}`) })}</span>}
-      </div>
-      <h1 id="session-title">
-        <bdi>{session.title}</bdi>
-      </h1>
-      {timeZone && <SessionTimes session={session} timeZone={timeZone} withDay />}
-      <p className="session-header__meta">
-        {t("session.room")}: <bdi>{session.room}</bdi> · {t("session.languages")}:{" "}
-        {session.languages.map((l) => languageName(l, i18n.language)).join(t("common.listSeparator"))}
-      </p>
-      {session.description && (
-        <p className="session-header__description">
-          <bdi>{session.description}</bdi>
-        </p>
-      )}
+      <SessionDetails
+        session={session}
+        timeZone={timeZone}
+        withDay
+        announceStatus
+        badge={role !== "attendee" && <span className="badge badge--role">{t("session.joinedAs", { role: t(`roles.${role}`) })}</span>}
+        heading={
+          <h1 id="session-title">
+            <bdi>{session.title}</bdi>
+          </h1>
+        }
+      />
       <p className="session-header__links">
         <a href={sessionCalendarUrl(session.id)} download>
           {t("agenda.addToCalendar")}

@@ -1,17 +1,19 @@
-import { JOIN_ROLES } from "@plenary/shared";
 import type { RouteObject } from "react-router";
-import { prepareJoin } from "./preconnect.ts";
+import type { JoinConnector } from "./join-connector.ts";
+import { roleFromQuery } from "./join-flow.ts";
+import { SESSION_ROOM_PATH, sessionRoomOf } from "./join-route.ts";
 
 /**
  * The session room; loaded on demand because it brings in the LiveKit client. Its loader starts
- * joining at navigation time, in parallel with downloading and rendering the page.
+ * joining at navigation time, in parallel with downloading and rendering the page (a no-op when
+ * the page's first script already started it).
  */
-export const sessionRoutes: RouteObject[] = [
+export const sessionRoutes = (joins: JoinConnector): RouteObject[] => [
   {
-    path: "sessions/:id",
-    loader: ({ params, request }) => {
-      const as = new URL(request.url).searchParams.get("as");
-      prepareJoin(params.id ?? "", JOIN_ROLES.find((r) => r === as) ?? "attendee");
+    path: SESSION_ROOM_PATH,
+    loader: ({ request }) => {
+      const target = sessionRoomOf(new URL(request.url));
+      if (target) joins.prepare(target.sessionId, roleFromQuery(target.as));
       return null;
     },
     shouldRevalidate: () => false,

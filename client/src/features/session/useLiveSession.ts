@@ -1,10 +1,10 @@
 import { type TSession, ZSession } from "@plenary/shared";
 import { readApiResponse } from "../../lib/api.ts";
 import { useEffect, useRef, useState } from "react";
+import { useServices } from "../../app/services.ts";
 import { followSession } from "../../lib/socket.ts";
 import { type ApiQuery, useApiQuery } from "../../lib/useApiQuery.ts";
 import { fetchSession } from "./api.ts";
-import { takePreparedSession } from "./preconnect.ts";
 import { pollIntervalMs } from "./join-flow.ts";
 
 /**
@@ -12,8 +12,9 @@ import { pollIntervalMs } from "./join-flow.ts";
  * api does not (yet) let this user follow it, so a waiting attendee still sees it open.
  */
 export function useLiveSession(sessionId: string): ApiQuery<TSession> {
+  const { joins, sockets } = useServices();
   const query = useApiQuery(`session:${sessionId}`, (signal) => {
-    const prepared = takePreparedSession(sessionId);
+    const prepared = joins.takeSession(sessionId);
     return prepared ? readApiResponse(prepared, ZSession) : fetchSession(sessionId, signal);
   });
   const [following, setFollowing] = useState(false);
@@ -23,8 +24,8 @@ export function useLiveSession(sessionId: string): ApiQuery<TSession> {
 
   // Rejoin when the session opens: attendees are only admitted to its channel once it is live.
   useEffect(
-    () => followSession(sessionId, { onUpdate: (session) => setData.current(session), onFollowing: setFollowing }),
-    [sessionId, isLive],
+    () => followSession(sockets, sessionId, { onUpdate: (session) => setData.current(session), onFollowing: setFollowing }),
+    [sockets, sessionId, isLive],
   );
 
   const { reload } = query;

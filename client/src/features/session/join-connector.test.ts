@@ -1,0 +1,74 @@
+import { describe, expect, test, vi } from "vitest";
+import type { RawResponse, SendOptions } from "../../lib/http.ts";
+import { JoinConnector } from "./join-connector.ts";
+
+const GRANTED: RawResponse = { ok: true, status: 200, statusText: "OK", body: { serverUrl: "ws://lk", token: "jwt" } };
+
+/** A connector over a fake api and a fake LiveKit client, recording what was asked and opened. */
+function setup(tokenAnswer: RawResponse = GRANTED) {
+  const sent: { path: string; options?: SendOptions }[] = [];
+  const send = vi.fn(async (path: string, options?: SendOptions): Promise<RawResponse> => {
+    sent.push({ path, options });
+    return path.endsWith("/token") ? tokenAnswer : { ok: true, status: 200, statusText: "OK", body: {} };
+  });
+  const connects: string[] = [];
+  class Room {
+    once() {
+      return this;
+    }
+    async connect(url: string, token: string) {
+      connects.push(`${url} ${token}`);
+    }
+    disconnect = vi.fn(async () => undefined);
+  }
+  const livekit = { Room, RoomEvent: {} } as unknown as typeof import("livekit-client");
+  const connector = new JoinConnector({ send, loadLiveKit: async () => livekit });
+  return { connector, sent, connects };
+}
+
+describe("JoinConnector.joinEarly", () => {
+  test.each([
+    ["/sessions/abc", "", ["/sessions/abc/token", "/sessions/abc"]],
+    ["/sessions/a%20b/", "?lang=fr", ["/sessions/a%20b/token", "/sessions/a%20b"]],
+    ["/sessions/abc", "?as=speaker", []],
+    ["/sessions/abc/moderate", "", []],
+    ["/", "", []],
+  ])("%s%s asks for %j", (pathname, search, paths) => {
+    const { connector, sent } = setup();
+    const joining = connector.joinEarly({ pathname, search });
+    expect(joining !== undefined).toBe(paths.length > 0);
+    expect(sent.map((s) => s.path)).toEqual(paths);
+    if (paths.length) expect(sent[0]!.options).toEqual({ method: "POST", body: { role: "attendee" } });
+  });
+});
+
+describe("JoinConnector.join", () => {
+  test("takes the join prepared at navigation once (its room already connecting), then asks afresh", async () => {
+    const { connector, sent, connects } = setup();
+    connector.prepare("s1", "moderator");
+    connector.prepare("s1", "moderator"); // the loader after the first script: no second request
+    const first = await connector.join("s1", "moderator");
+    expect(first.room).toBeDefined();
+    expect(connects).toEqual(["ws://lk jwt"]);
+    await connector.join("s1", "moderator");
+    expect(sent.filter((s) => s.path.endsWith("/token")).map((s) => s.options?.body)).toEqual([{ role: "moderator" }, { role: "moderator" }]);
+    expect(connects).toHaveLength(2);
+  });
+
+  test.each([
+    ["refused", { ok: false, status: 403, statusText: "", body: { error: { code: "FORBIDDEN", message: "" } } }],
+    ["not connection details", { ok: true, status: 200, statusText: "OK", body: { nope: true } }],
+  ])("a %s token opens no room and is handed over as it came", async (_name, answer) => {
+    const { connector, connects } = setup(answer);
+    const join = await connector.join("s1", "attendee");
+    expect(join).toEqual({ response: answer });
+    expect(connects).toEqual([]);
+  });
+
+  test("the session fetched at navigation is taken once", async () => {
+    const { connector } = setup();
+    connector.prepare("s1", "attendee");
+    expect(connector.takeSession("s1")).toBeDefined();
+    expect(connector.takeSession("s1")).toBeUndefined();
+  });
+});

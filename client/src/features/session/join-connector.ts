@@ -1,0 +1,132 @@
+import type { TJoinRole } from "@plenary/shared";
+import type { Room, RoomOptions } from "livekit-client";
+import { type RawResponse, sendApi } from "../../lib/http.ts";
+import { sessionRoomOf } from "./join-route.ts";
+
+// The app creates one connector in the page's first script (main.tsx), before React, the router,
+// zod and i18n have loaded: this module must stay free of them. Responses are kept raw here and
+// checked against the contract by whoever takes them (JoinController, useLiveSession).
+
+// Listeners only receive: adaptive stream sizes video to the element, dynacast pauses unused layers.
+// The pinned livekit-server (v1.11) has no single-peer-connection signalling; trying it first and
+// falling back costs every join an extra signalling round trip.
+const ROOM_OPTIONS: RoomOptions = { adaptiveStream: true, dynacast: true, singlePeerConnection: false };
+
+// A join prepared at navigation lives until the page takes it; one nobody takes (the user left at
+// once) is disconnected so it does not linger in the room as a ghost listener.
+const UNCLAIMED_TTL_MS = 30_000;
+
+type LiveKit = typeof import("livekit-client");
+
+/** The token response and, when it granted access, a room already connecting with it. */
+export interface PreparedJoin {
+  response: RawResponse;
+  room?: Room;
+  /** Settles when the room's first connection does; rejects with LiveKit's reason when it fails. */
+  connected?: Promise<void>;
+}
+
+/** Dependencies, injectable for tests. */
+export interface JoinConnectorDeps {
+  send?: typeof sendApi;
+  loadLiveKit?: () => Promise<LiveKit>;
+}
+
+const connectable = (body: unknown): body is { serverUrl: string; token: string } =>
+  typeof body === "object" && body !== null && typeof (body as { serverUrl?: unknown }).serverUrl === "string" && typeof (body as { token?: unknown }).token === "string";
+
+/**
+ * The one way into a session's room: asks the api for a fresh token and, when it is granted, opens
+ * the LiveKit room with it. A join can be prepared ahead (by the page's first script and by the
+ * route loader, in parallel with downloading and rendering the page) and is then taken by the
+ * page's JoinController; every later (re)join asks afresh. This is what keeps "open the page →
+ * hear the floor" short (bench/join-time.ts).
+ */
+export class JoinConnector {
+  private readonly prepared = new Map<string, Promise<PreparedJoin>>();
+  private readonly sessions = new Map<string, Promise<RawResponse>>();
+  private readonly send: typeof sendApi;
+  private livekit: Promise<LiveKit> | undefined;
+
+  constructor(private readonly deps: JoinConnectorDeps = {}) {
+    this.send = deps.send ?? sendApi;
+  }
+
+  /**
+   * Run by the page's first script: when the page is a session room opened as an attendee, the
+   * token, the LiveKit client and the room connection start now instead of after the app bundle.
+   * Staff views (`?as=`) are left to the route loader, which validates the role. Returns, for a
+   * room page, a promise settled once the LiveKit client has loaded (never rejected).
+   */
+  joinEarly(location: Pick<Location, "pathname" | "search">): Promise<unknown> | undefined {
+    const target = sessionRoomOf(location);
+    if (!target || target.as !== null) return undefined;
+    this.prepare(target.sessionId, "attendee");
+    return this.loadLiveKit().catch(() => undefined);
+  }
+
+  /** Starts the session, a token and the room connection for a page about to open (a no-op when started). */
+  prepare(sessionId: string, role: TJoinRole): void {
+    const key = `${sessionId}:${role}`;
+    if (!this.prepared.has(key)) {
+      const join = this.start(sessionId, role);
+      this.prepared.set(key, join);
+      setTimeout(() => {
+        if (this.prepared.get(key) !== join) return;
+        this.prepared.delete(key);
+        void join.then(({ room }) => room?.disconnect(), () => undefined);
+      }, UNCLAIMED_TTL_MS);
+    }
+    if (!this.sessions.has(sessionId)) {
+      const session = this.send(`/sessions/${encodeURIComponent(sessionId)}`);
+      session.catch(() => undefined);
+      this.sessions.set(sessionId, session);
+    }
+  }
+
+  /** The prepared join for this page when there is one, else a fresh one; the caller owns its room. */
+  join(sessionId: string, role: TJoinRole): Promise<PreparedJoin> {
+    const key = `${sessionId}:${role}`;
+    const prepared = this.prepared.get(key);
+    this.prepared.delete(key);
+    return prepared ?? this.start(sessionId, role);
+  }
+
+  /** The session response fetched at navigation time, if any (taken once; later loads fetch afresh). */
+  takeSession(sessionId: string): Promise<RawResponse> | undefined {
+    const session = this.sessions.get(sessionId);
+    this.sessions.delete(sessionId);
+    return session;
+  }
+
+  /** Asks the api for a fresh LiveKit token for the session in `role` (the one place that knows how). */
+  requestToken(sessionId: string, role: TJoinRole): Promise<RawResponse> {
+    return this.send(`/sessions/${encodeURIComponent(sessionId)}/token`, { method: "POST", body: { role } });
+  }
+
+  private loadLiveKit(): Promise<LiveKit> {
+    this.livekit ??= (this.deps.loadLiveKit ?? (() => import("livekit-client")))().then((lk) => (performance.mark("plenary:livekit-loaded"), lk));
+    return this.livekit;
+  }
+
+  private start(sessionId: string, role: TJoinRole): Promise<PreparedJoin> {
+    const token = this.requestToken(sessionId, role).then((response) => (performance.mark("plenary:token"), response));
+    const livekit = this.loadLiveKit();
+    const join = token.then(async (response): Promise<PreparedJoin> => {
+      // Only a granted token is worth connecting with; refusals are read by the JoinController.
+      if (!response.ok || !connectable(response.body)) return { response };
+      const lk = await livekit;
+      const room = new lk.Room(ROOM_OPTIONS);
+      // User-timing marks make the join's stages visible in DevTools and to bench/join-time.ts.
+      room.once(lk.RoomEvent.SignalConnected, () => performance.mark("plenary:signal-connected"));
+      room.once(lk.RoomEvent.Connected, () => performance.mark("plenary:room-connected"));
+      room.once(lk.RoomEvent.TrackSubscribed, () => performance.mark("plenary:first-track"));
+      performance.mark("plenary:connect-start");
+      const connected = room.connect(response.body.serverUrl, response.body.token);
+      connected.catch(() => undefined);
+      return { response, room, connected };
+    });
+    join.catch(() => undefined);
+    return join;
+  }
+}
