@@ -64,8 +64,9 @@ export async function startTonePublisher(options: { url: string; token: string; 
     }
   })();
   // The server unpublishes on its own when publish rights are revoked.
-  room.on(RoomEvent.LocalTrackUnpublished, (unpublished) => {
-    if (unpublished.sid === publication?.sid) publication = undefined;
+  room.on(RoomEvent.LocalTrackUnpublished, (unpublished: LocalTrackPublication | undefined) => {
+    // rtc-node passes undefined when unpublishTrack already forgot the publication.
+    if (unpublished?.sid === publication?.sid) publication = undefined;
   });
 
   const bot: TonePublisher = {
