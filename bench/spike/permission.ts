@@ -25,7 +25,9 @@ try {
     await server.rooms.updateParticipant(room, "interp-a", { permission: permission(false) });
     revokeCall.push(performance.now() - t0);
     await settle(1000);
-    silent.push(lastHeard(listener.frames, 440, { after: t0 })!.t - t0);
+    const after = listener.frames.filter((f) => f.t > t0);
+    if (process.env.DEBUG) console.log(round, after.length, after.slice(0, 3).map((f) => [f.t - t0, f.source, f.levels[440]]));
+    silent.push((lastHeard(listener.frames, 440, { after: t0 })?.t ?? t0) - t0);
     unsubscribedAfter.push(unsubscribed.at(-1)! - t0);
     if (round === 0) refused = await booth.publish().then(() => "publish while revoked: ACCEPTED", (e: Error) => `publish while revoked: refused (${e.message})`);
 
