@@ -20,9 +20,10 @@ import { analyseFrame, sineFrame, type ToneFrame } from "./goertzel.ts";
 
 const SAMPLE_RATE = 48_000;
 const FRAME_SAMPLES = 480; // 10 ms
-// A short queue keeps what the bot sends close to what it was told to send: a tone change reaches
-// the wire within this many ms instead of after the 1 s rtc-node queues by default.
-const QUEUE_MS = 50;
+// rtc-node queues 1 s by default, so a tone change would reach the wire a second late. A short
+// queue keeps it close, but a queue shorter than the longest event-loop stall of a busy test
+// process runs dry and sends silence: 200 ms is the compromise.
+const QUEUE_MS = 200;
 
 /** A participant publishing a sine as its microphone (48 kHz mono, 10 ms frames). */
 export interface TonePublisher {
@@ -45,11 +46,11 @@ export interface TonePublisher {
 }
 
 /** Connects with `token` and starts publishing a sine at `hz` (amplitude 0.3 of full scale unless told). */
-export async function startTonePublisher(options: { url: string; token: string; hz: number; amplitude?: number; trackName?: string; publish?: boolean }): Promise<TonePublisher> {
+export async function startTonePublisher(options: { url: string; token: string; hz: number; amplitude?: number; trackName?: string; publish?: boolean; queueMs?: number }): Promise<TonePublisher> {
   const { url, token, amplitude = 0.3, trackName = "microphone" } = options;
   const room = new Room();
   await room.connect(url, token, { autoSubscribe: false, dynacast: false });
-  const source = new AudioSource(SAMPLE_RATE, 1, QUEUE_MS);
+  const source = new AudioSource(SAMPLE_RATE, 1, options.queueMs ?? QUEUE_MS);
   let hz = options.hz;
   let paused = false;
   let running = true;
