@@ -10,7 +10,8 @@ export default defineConfig({
         test: {
           name: "unit",
           sequence: { groupOrder: 0 },
-          include: ["shared/src/**/*.test.ts", "api/src/**/*.test.ts", "client/src/**/*.test.ts"],
+          // Test helpers that are pure (the tone detector) are units too.
+          include: ["shared/src/**/*.test.ts", "api/src/**/*.test.ts", "client/src/**/*.test.ts", "api/test/helpers/**/*.test.ts"],
           environment: "node",
         },
       },
@@ -19,6 +20,7 @@ export default defineConfig({
           name: "integration",
           sequence: { groupOrder: 1 },
           include: ["api/test/**/*.test.ts"],
+          exclude: ["api/test/helpers/**"],
           globalSetup: ["api/test/global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
