@@ -31,11 +31,15 @@ export async function scratchDatabase(name: string): Promise<{ url: string; drop
  */
 export async function spawnNode(entry: string, env: Record<string, string>, readyUrl: string): Promise<{ child: ChildProcess; stop(): Promise<void> }> {
   let out = "";
-  if (entry === "api/src/main.ts") await buildApi();
-  const args = entry === "api/src/main.ts" ? API_NODE_ARGS : ["--import", "tsx", entry];
+  const isApi = entry === "api/src/main.ts";
+  if (isApi) await buildApi();
+  // BENCH_API_FLAGS (e.g. "--trace-gc" or "--cpu-prof --cpu-prof-dir=/tmp/prof") go to the api's node
+  // for diagnosis, and its output is then passed through to stderr.
+  const flags = isApi ? (process.env.BENCH_API_FLAGS?.split(" ").filter(Boolean) ?? []) : [];
+  const args = isApi ? [...flags, ...API_NODE_ARGS] : ["--import", "tsx", entry];
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout!.on("data", (d) => (out += d));
-  child.stderr!.on("data", (d) => (out += d));
+  child.stdout!.on("data", (d) => ((out += d), flags.length > 0 && process.stderr.write(d)));
+  child.stderr!.on("data", (d) => ((out += d), flags.length > 0 && process.stderr.write(d)));
   for (let i = 0; ; i++) {
     if (await fetch(readyUrl).then((r) => r.status < 500, () => false)) break;
     if (child.exitCode !== null || i > 600) throw new Error(`${entry} did not start:\n${out}`);

@@ -1,6 +1,7 @@
 // Token issuance through the full HTTP path (cookie auth, role lookup, LiveKit signing) on one api
 // process, against a bare Express route measured in the same run.
 // Run: npx tsx bench/token-issuance.ts   (needs PostgreSQL; starts its own livekit-server)
+// Diagnose: BENCH_ROUNDS=0 BENCH_API_FLAGS="--trace-gc-nvp" (latency phase only, the api's GC log on stderr)
 import autocannon from "autocannon";
 // @ts-expect-error plain ESM script
 import { ensureLivekitServer, startLivekit } from "../scripts/livekit.mjs";
@@ -74,10 +75,13 @@ async function main() {
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     console.log(`\nToken issuance bench (${ROUNDS} rounds of ${DURATION}s per phase, 50 connections, throughput by ${useWrk ? "wrk" : "autocannon"}, loopback, one api process)`);
     rounds.forEach((r, i) => console.log(`round ${i + 1}: token ${fmt(r.token, 0)} req/s, bare Express ${fmt(r.bare, 0)} req/s, ratio ${fmt(r.token / r.bare, 2)}, non-2xx ${r.non2xx}`));
-    console.log(`median: token ${fmt(med(rounds.map((r) => r.token)), 0)} tokens/s, bare ${fmt(med(rounds.map((r) => r.bare)), 0)} req/s, ratio ${fmt(med(rounds.map((r) => r.token / r.bare)), 2)}`);
+    // BENCH_ROUNDS=0 measures latency alone (for a profile of that phase).
+    if (ROUNDS > 0) console.log(`median: token ${fmt(med(rounds.map((r) => r.token)), 0)} tokens/s, bare ${fmt(med(rounds.map((r) => r.bare)), 0)} req/s, ratio ${fmt(med(rounds.map((r) => r.token / r.bare)), 2)}`);
     const lat = (name: string, f: FixedRateResult) => `${name}: p50 ${fmt(f.p50, 2)} ms, p99 ${fmt(f.p99, 2)} ms, max ${fmt(f.max, 1)} ms, errors ${f.errors}`;
     console.log(`at 500 req/s open loop, ${DURATION * 2}s: ${lat("token", tokenFixed)} | ${lat("bare", bareFixed)}`);
-    console.log(`targets: ≥ 2000 tokens/s, ratio ≥ 0.4, p99 < 25 ms at 500 req/s`);
+    // The ratio holds across machines where absolute latencies do not: both sides share the run's noise.
+    console.log(`p99 ratio token / bare Express: ${fmt(tokenFixed.p99 / bareFixed.p99, 2)}`);
+    console.log(`targets: ≥ 2000 tokens/s, ratio ≥ 0.4, p99 < 25 ms and ≤ 3 × bare Express p99 at 500 req/s`);
   } finally {
     await Promise.all([api.stop(), bare.stop()]);
     await livekit.stop();
