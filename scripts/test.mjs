@@ -23,6 +23,11 @@ if (livekit.error) {
   console.error(`Cannot run the suite without livekit-server: ${livekit.error}`);
   process.exit(1);
 }
+// Static checks first: a type error or a lint finding fails the run before the slow suites start.
+console.log("› Type-checking (tsc --noEmit)…");
+run("npx", ["tsc", "-p", "tsconfig.json", "--noEmit"]);
+console.log("› Linting (eslint)…");
+run("npx", ["eslint", "--max-warnings=0", "."]);
 buildClient();
 await buildApi();
 

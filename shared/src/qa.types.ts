@@ -17,6 +17,7 @@ export const DISMISS_REASON_MAX_CHARS = 300;
 export const charCount = (text: string): number => [...text].length;
 
 // C0 controls other than tab and newline, and DEL: PostgreSQL refuses NUL, and none belong in a question.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point of this pattern
 const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F]/;
 
 /** Free text: trimmed, 1..max characters, no control characters. Stored as given otherwise; never interpreted as HTML. */

@@ -66,7 +66,7 @@ export async function qaSeq(db: Db, sessionId: string): Promise<number> {
 export const newClientId = (): string => randomUUID();
 
 /** Resolves with the first payload of `event` that satisfies `match` (others are skipped). */
-export function eventWhere<T>(socket: { on: Function; off: Function }, event: string, match: (payload: T) => boolean): Promise<T> {
+export function eventWhere<T>(socket: { on(...args: any[]): unknown; off(...args: any[]): unknown }, event: string, match: (payload: T) => boolean): Promise<T> {
   return new Promise((resolve) => {
     const listener = (payload: T) => {
       if (!match(payload)) return;

@@ -11,7 +11,7 @@ export function Header() {
 
   const onLogout = async () => {
     await logout().catch(() => undefined);
-    navigate("/");
+    void navigate("/");
   };
 
   return (

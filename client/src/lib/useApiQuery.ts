@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
+import { useLatest } from "./useLatest.ts";
 import { type ApiError, toApiError } from "./api.ts";
 
 /** State of a query: the last good data stays visible while a background refresh runs. */
@@ -17,8 +18,7 @@ export interface ApiQuery<T> {
  * With `refreshMs`, reloads quietly in the background at that interval.
  */
 export function useApiQuery<T>(key: string, load: (signal: AbortSignal) => Promise<T>, options: { refreshMs?: number } = {}): ApiQuery<T> {
-  const loadRef = useRef(load);
-  loadRef.current = load;
+  const loadRef = useLatest(load);
   const [nonce, setNonce] = useState(0);
   const [state, setState] = useState<{ key: string; data?: T; error?: ApiError; done: boolean }>({ key, done: false });
 
@@ -32,7 +32,7 @@ export function useApiQuery<T>(key: string, load: (signal: AbortSignal) => Promi
         setState((prev) => ({ key, data: prev.key === key ? prev.data : undefined, error: toApiError(err), done: true }));
       });
     return () => controller.abort();
-  }, [key, nonce]);
+  }, [key, nonce, loadRef]);
 
   useEffect(() => {
     if (!options.refreshMs) return;

@@ -23,11 +23,7 @@ export function useAudioLevel(track: MediaStreamTrack | undefined, intervalMs = 
   const [audible, setAudible] = useState(false);
 
   useEffect(() => {
-    if (!track) {
-      setLevel(0);
-      setAudible(false);
-      return;
-    }
+    if (!track) return;
     let stop: (() => void) | undefined;
     // When a track first reaches the meter: splits "page rendered" from "audio pipeline" in bench/join-time.ts.
     if (!heard.current) performance.mark("plenary:meter-start");
@@ -55,5 +51,6 @@ export function useAudioLevel(track: MediaStreamTrack | undefined, intervalMs = 
     return () => stop?.();
   }, [track, intervalMs]);
 
-  return { level, firstAudioMs, audible };
+  // Without a track there is nothing to hear, whatever the last track left in state.
+  return track ? { level, firstAudioMs, audible } : { level: 0, firstAudioMs, audible: false };
 }

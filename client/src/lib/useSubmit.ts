@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from "react";
+import { useLatest } from "./useLatest.ts";
 import { type ApiError, toApiError } from "./api.ts";
 
 /** State of a form submission or other user-triggered api call. */
@@ -15,8 +16,7 @@ export function useSubmit<A extends unknown[], R>(action: (...args: A) => Promis
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | undefined>();
   const busy = useRef(false);
-  const actionRef = useRef(action);
-  actionRef.current = action;
+  const actionRef = useLatest(action);
 
   const run = useCallback(async (...args: A) => {
     if (busy.current) return undefined;
@@ -32,7 +32,7 @@ export function useSubmit<A extends unknown[], R>(action: (...args: A) => Promis
       busy.current = false;
       setPending(false);
     }
-  }, []);
+  }, [actionRef]);
 
   return { run, pending, error, setError };
 }

@@ -62,7 +62,7 @@ function Editor({ agenda, session, onSaved }: { agenda: TAgendaResponse; session
     if (!result) return;
     onSaved(result);
     if (session) setSaved("updated");
-    else navigate(`/organiser/sessions/${result.id}`, { replace: true, state: { created: true } });
+    else void navigate(`/organiser/sessions/${result.id}`, { replace: true, state: { created: true } });
   };
 
   const initial = session ? sessionFormValuesOf(session, timezone) : emptySessionForm(agenda.event.startDate);

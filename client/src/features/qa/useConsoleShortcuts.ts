@@ -1,4 +1,5 @@
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
+import { useLatest } from "../../lib/useLatest.ts";
 
 /** Props for {@link useConsoleShortcuts}. */
 export interface ConsoleShortcutHandlers {
@@ -15,8 +16,7 @@ const isTyping = (target: EventTarget | null) =>
  * form field, or with a modifier held, are left alone.
  */
 export function useConsoleShortcuts(handlers: ConsoleShortcutHandlers): void {
-  const ref = useRef(handlers);
-  ref.current = handlers;
+  const ref = useLatest(handlers);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
@@ -28,5 +28,5 @@ export function useConsoleShortcuts(handlers: ConsoleShortcutHandlers): void {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  }, [ref]);
 }

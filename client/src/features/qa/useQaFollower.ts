@@ -42,7 +42,9 @@ type AckEmitter = { emitWithAck(event: string, payload: unknown): Promise<Ack<un
  * mirrors it into React.
  */
 export function useQaFollower<Q extends TQuestion = TQuestion>(sessionId: string, open?: () => SocketLease): QaFollowerHandle<Q> {
-  const [state, setState] = useState<QaState<Q>>();
+  // Keyed by session, so a new session starts with no state without resetting it inside the effect.
+  const [held, setState] = useState<{ sessionId: string; state: QaState<Q> }>();
+  const state = held?.sessionId === sessionId ? held.state : undefined;
   const [problem, setProblem] = useState<QaErrorCode>();
   const [connected, setConnected] = useState(false);
   const socket = useRef<PlenarySocket>(undefined);
@@ -54,11 +56,10 @@ export function useQaFollower<Q extends TQuestion = TQuestion>(sessionId: string
     const lease = openSocket();
     const s = lease.socket;
     socket.current = s;
-    setState(undefined);
     follower.current = followQa<Q>(asQaSocket(s), {
       sessionId,
       onState: (next) => {
-        setState(next);
+        setState({ sessionId, state: next });
         setProblem(undefined);
       },
       onError: (error) => setProblem(error.code),

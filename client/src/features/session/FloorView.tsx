@@ -1,6 +1,6 @@
 import { type TrackReference, useSpeakingParticipants, useTracks, VideoTrack } from "@livekit/components-react";
 import { Track } from "livekit-client";
-import { useRef } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isFloorParticipant, pickFocus, trackKey } from "./floor.ts";
 
@@ -14,9 +14,12 @@ export function FloorView() {
     (ref) => !ref.participant.isLocal && isFloorParticipant(ref.participant),
   );
   const speaking = useSpeakingParticipants().map((p) => p.identity);
-  const previous = useRef<string | undefined>(undefined);
-  const focus = pickFocus(tracks, speaking, previous.current);
-  previous.current = focus ? trackKey(focus) : undefined;
+  // The focus sticks to the last one chosen until another speaker takes over (React's "adjust state
+  // while rendering" pattern: the re-render happens before anything is painted).
+  const [previous, setPrevious] = useState<string | undefined>(undefined);
+  const focus = pickFocus(tracks, speaking, previous);
+  const focusKey = focus ? trackKey(focus) : undefined;
+  if (focusKey !== previous) setPrevious(focusKey);
   const others = tracks.filter((ref) => ref !== focus);
 
   return (

@@ -1,9 +1,10 @@
 import { type TSession, ZSession } from "@plenary/shared";
 import { readApiResponse } from "../../lib/api.ts";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { useServices } from "../../app/services.ts";
 import { followSession } from "../../lib/socket.ts";
 import { type ApiQuery, useApiQuery } from "../../lib/useApiQuery.ts";
+import { useLatest } from "../../lib/useLatest.ts";
 import { fetchSession } from "./api.ts";
 import { pollIntervalMs } from "./join-flow.ts";
 
@@ -18,23 +19,21 @@ export function useLiveSession(sessionId: string): ApiQuery<TSession> {
     return prepared ? readApiResponse(prepared, ZSession) : fetchSession(sessionId, signal);
   });
   const [following, setFollowing] = useState(false);
-  const setData = useRef(query.setData);
-  setData.current = query.setData;
+  const setData = useLatest(query.setData);
   const isLive = query.data?.status === "LIVE";
 
   // Rejoin when the session opens: attendees are only admitted to its channel once it is live.
   useEffect(
     () => followSession(sockets, sessionId, { onUpdate: (session) => setData.current(session), onFollowing: setFollowing }),
-    [sockets, sessionId, isLive],
+    [sockets, sessionId, isLive, setData],
   );
 
-  const { reload } = query;
-  const pollMs = pollIntervalMs(query.data, Date.now());
+  const { reload, data } = query;
   useEffect(() => {
     if (following) return;
-    const timer = setInterval(reload, pollMs);
+    const timer = setInterval(reload, pollIntervalMs(data, Date.now()));
     return () => clearInterval(timer);
-  }, [following, reload, pollMs]);
+  }, [following, reload, data]);
 
   return query;
 }
