@@ -1,13 +1,13 @@
 import { AccessToken, RoomServiceClient, TrackSource, WebhookReceiver, type WebhookEvent } from "livekit-server-sdk";
-import type { TGrants } from "@plenary/shared";
+import { TRACK_SOURCES, type TGrants, type TTrackSource } from "@plenary/shared";
 import type { Config } from "../config.ts";
 import { AppError } from "../errors.ts";
 
-const SOURCE_ENUM: Record<string, TrackSource> = {
-  camera: TrackSource.CAMERA,
-  microphone: TrackSource.MICROPHONE,
-  screen_share: TrackSource.SCREEN_SHARE,
-  screen_share_audio: TrackSource.SCREEN_SHARE_AUDIO,
+const SOURCE_ENUM: Record<TTrackSource, TrackSource> = {
+  [TRACK_SOURCES.camera]: TrackSource.CAMERA,
+  [TRACK_SOURCES.microphone]: TrackSource.MICROPHONE,
+  [TRACK_SOURCES.screenShare]: TrackSource.SCREEN_SHARE,
+  [TRACK_SOURCES.screenShareAudio]: TrackSource.SCREEN_SHARE_AUDIO,
 };
 
 /** Everything the api asks of LiveKit, behind one interface so tests inject the real or none. */
@@ -78,7 +78,7 @@ export function createLivekit(config: Config["livekit"]): Livekit {
     async signToken({ identity, name, grants, attributes }) {
       const ttl = config.tokenTtlSeconds;
       const at = new AccessToken(config.apiKey, config.apiSecret, { identity, name, ttl, attributes });
-      at.addGrant({ ...grants, canPublishSources: grants.canPublishSources.map((s) => SOURCE_ENUM[s]!) });
+      at.addGrant({ ...grants, canPublishSources: grants.canPublishSources.map((s) => SOURCE_ENUM[s]) });
       return { token: await at.toJwt(), expiresAt: new Date(Date.now() + ttl * 1000) };
     },
     async closeRoom(name) {

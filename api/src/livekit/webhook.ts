@@ -1,8 +1,8 @@
+import { sessionIdFromRoom } from "@plenary/shared";
 import express, { Router } from "express";
 import type { Logger } from "pino";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
-import { sessionIdFromRoom } from "../tokens/grants.ts";
 import type { Livekit } from "./livekit.ts";
 
 const RECORDED = new Set(["participant_joined", "participant_left"]);

@@ -1,4 +1,4 @@
-import { ZPresenterAuth, ZQaSyncPayload } from "@plenary/shared";
+import { QA_EVENTS, ZPresenterAuth, ZQaSyncPayload } from "@plenary/shared";
 import type { Logger } from "pino";
 import { userForToken } from "../auth/auth.service.ts";
 import { AppError } from "../errors.ts";
@@ -43,7 +43,7 @@ export function setUpPresenterNamespace(presenters: PresenterNamespace, deps: { 
 
   presenters.on("connection", (socket) => {
     socket.on(
-      "qa:sync",
+      QA_EVENTS.sync,
       acknowledged(logger, ZQaSyncPayload, async ({ sessionId, sinceSeq }) => {
         if (sessionId !== socket.data.sessionId) throw new AppError("FORBIDDEN", "This screen may only show its own session.");
         await socket.join(qaPublicRoom(sessionId));

@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
-import type { TSession } from "@plenary/shared";
+import { SOCKET_EVENTS, type TSession } from "@plenary/shared";
 import { Server } from "socket.io";
 import { userForToken } from "../auth/auth.service.ts";
 import type { SqlQuery } from "../db/client.ts";
@@ -65,7 +65,7 @@ export function createSocketServer(
   return {
     io,
     broadcastSessionUpdated(session: TSession) {
-      io.to(sessionRoom(session.id)).emit("session:updated", { session });
+      io.to(sessionRoom(session.id)).emit(SOCKET_EVENTS.sessionUpdated, { session });
     },
     /** Closes the sockets opened with a login that has just ended: they were authorised by it alone. */
     disconnectLogin(token: string) {

@@ -12,20 +12,15 @@ import { ConsoleQuestion } from "./ConsoleQuestion.tsx";
 import { ConsoleToolbar } from "./ConsoleToolbar.tsx";
 import { CONSOLE_FILTERS, countByStatus, qaErrorKey, queueOf, shortcutAction, type ConsoleFilter, type QaErrorCode } from "./qa-format.ts";
 import { useConsoleShortcuts } from "./useConsoleShortcuts.ts";
-import { asQaSocket, useQaFollower } from "./useQaFollower.ts";
+import { useQaFollower } from "./useQaFollower.ts";
 
-
-// The tab's shared socket: the session page follows the session on the same connection.
-const openQaSocket = () => {
-  const lease = acquireSocket();
-  return { socket: asQaSocket(lease.socket), release: lease.release };
-};
 /** The moderators' page: the review queue by status, its actions and shortcuts, mode, exports, presenter link. */
 export function ModeratorConsole() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const session = useApiQuery(`session:${id}`, (signal) => fetchSession(id, signal));
-  const qa = useQaFollower<TModeratorQuestion>(id, openQaSocket);
+  // The tab's shared socket: the session page follows the session on the same connection.
+  const qa = useQaFollower<TModeratorQuestion>(id, acquireSocket);
   const [filter, setFilter] = useState<ConsoleFilter>("PENDING");
   const [selectedId, setSelectedId] = useState<string>();
   const [busy, setBusy] = useState(false);

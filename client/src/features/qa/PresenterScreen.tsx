@@ -1,4 +1,4 @@
-import { onScreen, PRESENTER_NAMESPACE } from "@plenary/shared";
+import { onScreen, PRESENTER_NAMESPACE, type QaSocket } from "@plenary/shared";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useParams } from "react-router";
@@ -8,7 +8,7 @@ import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
 import { fetchSession } from "../session/api.ts";
 import { verifyPresenterLink } from "./api.ts";
 import { LanguageTag, QuestionText } from "./QuestionText.tsx";
-import { asQaSocket, useQaFollower } from "./useQaFollower.ts";
+import { useQaFollower } from "./useQaFollower.ts";
 
 /** The token of a presenter link travels in the URL fragment, which browsers never send to a server. */
 const tokenFrom = (hash: string): string | undefined => new URLSearchParams(hash.replace(/^#/, "")).get("token") ?? undefined;
@@ -23,9 +23,10 @@ export function PresenterScreen() {
   const { id = "" } = useParams();
   const token = tokenFrom(useLocation().hash);
   const open = useCallback(() => {
-    // Its own connection to the read-only presenter namespace, closed when the screen goes.
-    const socket = io(PRESENTER_NAMESPACE, { path: "/socket.io", withCredentials: true, transports: ["websocket", "polling"], auth: token ? { token } : { sessionId: id } });
-    return { socket: asQaSocket(socket), release: () => void socket.disconnect() };
+    // Its own connection to the read-only presenter namespace, closed when the screen goes. That
+    // namespace speaks a subset of the contract (sync, and the public stream) the follower runs on.
+    const socket: QaSocket = io(PRESENTER_NAMESPACE, { path: "/socket.io", withCredentials: true, transports: ["websocket", "polling"], auth: token ? { token } : { sessionId: id } });
+    return { socket, release: () => void socket.disconnect() };
   }, [id, token]);
   const qa = useQaFollower(id, open);
   const title = useApiQuery(`presenter:${id}:${token ?? ""}`, (signal) =>

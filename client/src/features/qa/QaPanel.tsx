@@ -12,14 +12,8 @@ import { MyQuestions } from "./MyQuestions.tsx";
 import { newClientId, qaErrorKey, type QaErrorCode } from "./qa-format.ts";
 import { QuestionItem } from "./QuestionItem.tsx";
 import { LanguageTag, QuestionText } from "./QuestionText.tsx";
-import { asQaSocket, useQaFollower, type QaSend } from "./useQaFollower.ts";
+import { useQaFollower, type QaSend } from "./useQaFollower.ts";
 
-
-// The tab's shared socket: the session page follows the session on the same connection.
-const openQaSocket = () => {
-  const lease = acquireSocket();
-  return { socket: asQaSocket(lease.socket), release: lease.release };
-};
 /** The session page's Q&A: ask, vote, sort, the asker's own questions, and what is on screen now. */
 export function QaPanel({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
@@ -49,7 +43,8 @@ export function QaPanel({ sessionId }: { sessionId: string }) {
 
 function QaFeed({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
-  const qa = useQaFollower(sessionId, openQaSocket);
+  // The tab's shared socket: the session page follows the session on the same connection.
+  const qa = useQaFollower(sessionId, acquireSocket);
   const { state, problem } = qa;
 
   if (!state && problem) {

@@ -4,23 +4,12 @@ import {
   type AckCallback,
   type ClientToServerEvents,
   type QaFollower,
-  type QaSocketLike,
+  type QaSocket,
   type QaState,
-  type ServerToClientEvents,
   type TQuestion,
 } from "@plenary/shared";
-import type { Socket } from "socket.io-client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { QaErrorCode } from "./qa-format.ts";
-
-/** A socket the follower can use and the hook can close. */
-export type QaSocket = QaSocketLike & { disconnect(): unknown };
-
-/**
- * Hands a typed Socket.IO client to the follower. Its typed `on`/`off` overloads only accept the
- * contract's event names, which are exactly the ones the follower uses, so the cast is safe.
- */
-export const asQaSocket = (socket: Socket<ServerToClientEvents, ClientToServerEvents>): QaSocket => socket as unknown as QaSocket;
 
 /** A socket to follow Q&A on, and how to give it back when the page is done with it. */
 export interface QaSocketLease {
@@ -95,10 +84,12 @@ export function useQaFollower<Q extends TQuestion = TQuestion>(sessionId: string
     <E extends keyof ClientToServerEvents>(event: E, payload: Payload<E>) =>
       new Promise<QaAck<Result<E>>>((resolve) => {
         const timer = setTimeout(() => resolve({ error: { code: "NETWORK", message: "No answer from the server." } }), ACK_TIMEOUT_MS);
-        socket.current?.emit(event, payload, (ack: Ack<Result<E>>) => {
+        const onAck = (ack: Ack<Result<E>>) => {
           clearTimeout(timer);
           resolve(ack);
-        });
+        };
+        // TypeScript cannot tie a generic event to its own payload and ack; Payload and Result do.
+        socket.current?.emit(event, ...([payload, onAck] as Parameters<ClientToServerEvents[E]>));
       }),
     [],
   );
