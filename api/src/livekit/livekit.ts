@@ -1,5 +1,6 @@
-import { AccessToken, RoomServiceClient, TrackSource, WebhookReceiver, type WebhookEvent } from "livekit-server-sdk";
 import { TRACK_SOURCES, type TGrants, type TTrackSource } from "@plenary/shared";
+import { AccessToken, RoomServiceClient, TrackSource, WebhookReceiver, type WebhookEvent } from "livekit-server-sdk";
+import { LRUCache } from "lru-cache";
 import type { Config } from "../config.ts";
 import { AppError } from "../errors.ts";
 
@@ -59,21 +60,19 @@ export function createLivekit(config: Config["livekit"]): Livekit {
   // Rooms this process created recently; createRoom is idempotent, the cache only saves a round
   // trip. LiveKit deletes a room DEPARTURE_TIMEOUT_S after its last participant leaves, and one it
   // then re-creates on a join would lack these settings, so an entry is trusted for less than that.
-  const known = new Map<string, number>();
+  const known = new LRUCache<string, true>({ max: 10_000, ttl: (DEPARTURE_TIMEOUT_S / 2) * 1000 });
 
   return {
     enabled: true,
     serverUrl: config.url,
     async ensureRoom(name) {
-      const now = Date.now();
-      if ((known.get(name) ?? 0) > now) return;
+      if (known.has(name)) return;
       try {
         await rooms.createRoom({ name, emptyTimeout: EMPTY_TIMEOUT_S, departureTimeout: DEPARTURE_TIMEOUT_S });
       } catch {
         throw new AppError("UNAVAILABLE", "The media server is not reachable right now. Please try again shortly.");
       }
-      if (known.size > 10_000) known.clear();
-      known.set(name, now + (DEPARTURE_TIMEOUT_S / 2) * 1000);
+      known.set(name, true);
     },
     async signToken({ identity, name, grants, attributes }) {
       const ttl = config.tokenTtlSeconds;

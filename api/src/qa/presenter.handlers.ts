@@ -1,6 +1,6 @@
 import { QA_EVENTS, ZPresenterAuth, ZQaSyncPayload } from "@plenary/shared";
 import type { Logger } from "pino";
-import { userForToken } from "../auth/auth.service.ts";
+import { findUserByToken } from "../auth/find-user-by-token.ts";
 import { AppError } from "../errors.ts";
 import { readSessionCookie } from "../http/middleware.ts";
 import { acknowledged } from "../realtime/ack.ts";
@@ -29,7 +29,7 @@ export function setUpPresenterNamespace(presenters: PresenterNamespace, deps: { 
         socket.data = { sessionId: link.sessionId };
         return next();
       }
-      const user = await userForToken(store.sql, readSessionCookie(socket.handshake.headers.cookie));
+      const user = await findUserByToken({ sql: store.sql, token: readSessionCookie(socket.handshake.headers.cookie) });
       if (!user) return next(new Error("UNAUTHENTICATED"));
       const access = await resolveQaAccess(store.sql, { userId: user.id, isOrganiser: user.isOrganiser }, auth.data.sessionId).catch(() => undefined);
       if (!access?.canPresent) return next(new Error("FORBIDDEN"));
