@@ -1,5 +1,6 @@
 import { LRUCache } from "lru-cache";
 import type { SqlQuery } from "../db/client.ts";
+import { lruSettings, type CacheOptions } from "../lib/cache-options.ts";
 import type { AuthUser } from "../http/request-context.ts";
 import { findUserByToken } from "./find-user-by-token.ts";
 
@@ -16,9 +17,9 @@ export interface SessionCache {
  * removes it for busy clients. Logout is immediate on the replica that served it and reaches other
  * replicas within `ttlMs`. Only positive answers are cached, so a new login is never refused.
  */
-export function createSessionCache(sql: SqlQuery, options: { ttlMs: number; maxEntries?: number }): SessionCache {
+export function createSessionCache(sql: SqlQuery, options: CacheOptions): SessionCache {
   // lru-cache reads a ttl of 0 as "never expires"; here it means "do not cache".
-  const entries = options.ttlMs > 0 ? new LRUCache<string, AuthUser>({ max: options.maxEntries ?? 10_000, ttl: options.ttlMs }) : undefined;
+  const entries = options.ttlMs > 0 ? new LRUCache<string, AuthUser>(lruSettings(options, 10_000)) : undefined;
   return {
     async lookup(token) {
       if (!token) return undefined;

@@ -3,6 +3,7 @@ import { AccessToken, RoomServiceClient, TrackSource, WebhookReceiver, type Webh
 import { LRUCache } from "lru-cache";
 import type { Config } from "../config.ts";
 import { AppError } from "../errors.ts";
+import { lruSettings } from "../lib/cache-options.ts";
 
 const SOURCE_ENUM: Record<TTrackSource, TrackSource> = {
   [TRACK_SOURCES.camera]: TrackSource.CAMERA,
@@ -60,7 +61,7 @@ export function createLivekit(config: Config["livekit"]): Livekit {
   // Rooms this process created recently; createRoom is idempotent, the cache only saves a round
   // trip. LiveKit deletes a room DEPARTURE_TIMEOUT_S after its last participant leaves, and one it
   // then re-creates on a join would lack these settings, so an entry is trusted for less than that.
-  const known = new LRUCache<string, true>({ max: 10_000, ttl: (DEPARTURE_TIMEOUT_S / 2) * 1000 });
+  const known = new LRUCache<string, true>(lruSettings({ ttlMs: (DEPARTURE_TIMEOUT_S / 2) * 1000 }, 10_000));
 
   return {
     enabled: true,

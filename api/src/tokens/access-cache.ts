@@ -1,6 +1,7 @@
 import { LRUCache } from "lru-cache";
 import type { SqlQuery } from "../db/client.ts";
 import type { SessionStatus, StaffRole } from "../generated/prisma/client.ts";
+import { lruSettings, type CacheOptions } from "../lib/cache-options.ts";
 
 /** What token issuance needs to know about a user in a session. */
 export interface SessionAccess {
@@ -23,14 +24,13 @@ const sessionOf = (key: string) => key.slice(0, 36);
  * question thousands of times; the answer changes rarely and every change made through this replica
  * invalidates it at once. Other replicas catch up within `ttlMs`, far inside a token's own lifetime.
  */
-export function createAccessCache(sql: SqlQuery, options: { ttlMs: number; maxEntries?: number }): AccessCache {
+export function createAccessCache(sql: SqlQuery, options: CacheOptions): AccessCache {
   const keysBySession = new Map<string, Set<string>>();
   // lru-cache reads a ttl of 0 as "never expires"; here it means "do not cache".
   const entries =
     options.ttlMs > 0
       ? new LRUCache<string, SessionAccess>({
-          max: options.maxEntries ?? 20_000,
-          ttl: options.ttlMs,
+          ...lruSettings(options, 20_000),
           // Keeps the per-session index as small as the cache when entries expire or are evicted.
           dispose: (_access, key, reason) => {
             if (reason === "set") return;
