@@ -94,13 +94,17 @@ export function followQa<Q extends TQuestion = TQuestion>(socket: QaSocket, opti
   const onUpdated = (payload: TQaQuestionsUpdated) => onEvent({ type: "updated", payload: payload as TQaQuestionsUpdated<Q> });
   const onVotes = (payload: TQaVotesChanged) => onEvent({ type: "votes", payload });
   const onMode = (payload: TQaModeChanged) => onEvent({ type: "mode", payload });
-  socket.on(QA_EVENTS.questionAsked, onAsked);
-  socket.on(QA_EVENTS.questionsUpdated, onUpdated);
-  socket.on(QA_EVENTS.votesChanged, onVotes);
-  socket.on(QA_EVENTS.modeChanged, onMode);
-  socket.on(QA_EVENTS.myQuestionUpdated, onMine);
-  socket.on("connect", sync);
-  socket.on("disconnect", onDisconnect);
+  // One list of listeners, added here and removed by stop().
+  const listeners = (method: "on" | "off") => {
+    socket[method](QA_EVENTS.questionAsked, onAsked);
+    socket[method](QA_EVENTS.questionsUpdated, onUpdated);
+    socket[method](QA_EVENTS.votesChanged, onVotes);
+    socket[method](QA_EVENTS.modeChanged, onMode);
+    socket[method](QA_EVENTS.myQuestionUpdated, onMine);
+    socket[method]("connect", sync);
+    socket[method]("disconnect", onDisconnect);
+  };
+  listeners("on");
   sync();
 
   return {
@@ -114,13 +118,7 @@ export function followQa<Q extends TQuestion = TQuestion>(socket: QaSocket, opti
     },
     stop() {
       stopped = true;
-      socket.off(QA_EVENTS.questionAsked, onAsked);
-      socket.off(QA_EVENTS.questionsUpdated, onUpdated);
-      socket.off(QA_EVENTS.votesChanged, onVotes);
-      socket.off(QA_EVENTS.modeChanged, onMode);
-      socket.off(QA_EVENTS.myQuestionUpdated, onMine);
-      socket.off("connect", sync);
-      socket.off("disconnect", onDisconnect);
+      listeners("off");
       if (socket.connected) socket.emit(QA_EVENTS.leave, { sessionId }, () => undefined);
     },
   };

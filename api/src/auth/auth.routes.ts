@@ -25,8 +25,11 @@ export function authRoutes(deps: { db: Db; config: Config; limiter: LimiterFacto
     next();
   };
 
-  const setCookie = (res: Response, token: string, expiresAt: Date) =>
-    res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: config.cookieSecure, path: "/", expires: expiresAt });
+  /** Hands the new login's cookie to the browser and answers with the profile. */
+  const signedIn = (res: Response, login: { token: string; expiresAt: Date; userId: string }) => {
+    res.cookie(SESSION_COOKIE, login.token, { httpOnly: true, sameSite: "lax", secure: config.cookieSecure, path: "/", expires: login.expiresAt });
+    return getMe({ db, userId: login.userId });
+  };
 
   return [
     defineRoute({
@@ -39,9 +42,7 @@ export function authRoutes(deps: { db: Db; config: Config; limiter: LimiterFacto
       status: 201,
       handle: async ({ body, res }) => {
         const { userId } = await registerUser({ db, input: body });
-        const { token, expiresAt } = await openLoginSession({ db, userId });
-        setCookie(res, token, expiresAt);
-        return getMe({ db, userId });
+        return signedIn(res, { ...(await openLoginSession({ db, userId })), userId });
       },
     }),
     defineRoute({
@@ -52,10 +53,9 @@ export function authRoutes(deps: { db: Db; config: Config; limiter: LimiterFacto
       response: ZMe,
       handle: async ({ body, req, res }) => {
         await Promise.all([loginByIp.consume(req.ip ?? "unknown"), loginByEmail.consume(body.email)]);
-        const { token, expiresAt, userId } = await loginUser({ db, ...body });
+        const login = await loginUser({ db, ...body });
         await loginByEmail.reset(body.email);
-        setCookie(res, token, expiresAt);
-        return getMe({ db, userId });
+        return signedIn(res, login);
       },
     }),
     defineRoute({
