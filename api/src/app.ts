@@ -5,22 +5,24 @@ import type { TSession } from "@plenary/shared";
 import express from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
+import { recordAttendance } from "./attendance/record-attendance.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
-import { ensureOrganiser } from "./auth/auth.service.ts";
+import { ensureOrganiser } from "./auth/ensure-organiser.ts";
 import { createSessionCache } from "./auth/session-cache.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import { healthRoutes } from "./health/health.routes.ts";
 import { apiSecurityHeaders, checkOrigin, errorHandler, loadUser, notFound, requestId } from "./http/middleware.ts";
 import "./http/request-context.ts";
+import { mountRoutes } from "./http/route-table.ts";
 import { limiterFactory } from "./lib/rate-limit.ts";
 import type { Livekit } from "./livekit/livekit.ts";
-import { webhookRoutes } from "./livekit/webhook.ts";
-import { buildOpenApi } from "./openapi/openapi.ts";
+import { webhookRoutes } from "./livekit/webhook.routes.ts";
+import { API_PREFIX, openApiRoutes } from "./openapi/openapi.ts";
 import { createInterpretationFeature } from "./interpretation/interpretation.feature.ts";
 import { createQaFeature } from "./qa/qa.feature.ts";
-import { createSocketServer, type RedisPair, type SocketFeature } from "./realtime/socket-server.ts";
 import { createRoomEnforcement } from "./livekit/room-enforcement.ts";
+import { createSocketServer, type RedisPair, type SocketFeature } from "./realtime/socket-server.ts";
 import { rolesRoutes } from "./roles/roles.routes.ts";
 import { createSessionsSocketFeature } from "./sessions/sessions.handlers.ts";
 import { sessionsRoutes } from "./sessions/sessions.routes.ts";
@@ -47,7 +49,6 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** The composition root: builds every service and route from injected dependencies. */
 /** The LiveKit server's origins as the browser reaches it: signalling (ws/wss) and its http(s) twin. */
 function livekitOrigins(livekit: Config["livekit"]): string[] {
   if (!livekit.enabled) return [];
@@ -56,10 +57,11 @@ function livekitOrigins(livekit: Config["livekit"]): string[] {
   return [`${secure ? "wss" : "ws"}://${url.host}`, `${secure ? "https" : "http"}://${url.host}`];
 }
 
+/** The composition root: builds every service and route from injected dependencies. */
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, database, livekit, logger } = deps;
   const db = database.prisma;
-  if (config.organiser && (await ensureOrganiser(db, config.organiser)) === "refused") {
+  if (config.organiser && (await ensureOrganiser({ db, organiser: config.organiser })) === "refused") {
     logger.warn({ email: config.organiser.email }, "ORGANISER_EMAIL belongs to an account whose password is not ORGANISER_PASSWORD: it was not made organiser");
   }
 
@@ -83,34 +85,45 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.set("trust proxy", config.trustProxy);
   app.use(requestId);
 
-  const api = express.Router();
-  // JSON is never rendered, so the API needs only a few static headers; helmet's full set (CSP and
-  // friends) guards the pages below and costs a third of the token route's throughput if run here.
-  api.use(apiSecurityHeaders);
-  // The webhook needs the raw body for its signature, so it is mounted before the JSON parser.
-  api.use(webhookRoutes({ db, livekit, logger }));
-  api.use(express.json({ limit: "32kb" }));
-  api.use(checkOrigin(config.allowedOrigins));
   const sessions = createSessionCache(database.query, { ttlMs: config.authCacheMs });
-  api.use(loadUser(sessions));
   const access = createAccessCache(database.query, { ttlMs: config.authCacheMs });
-  // The hottest route first: Express tries routers in order, and every router passed costs time.
-  api.use(tokensRoutes({ access, livekit, limiter: limiter("token", config.rateLimits.tokensPerMinute, 60) }));
-  api.use(healthRoutes({ database, livekit, version: VERSION }));
-  const openApi = buildOpenApi(VERSION);
-  api.get("/openapi.json", (_req, res) => void res.json(openApi));
-  api.use(authRoutes({ db, config, limiter, sessions, onLogout: realtime.disconnectLogin }));
   const rooms = createRoomEnforcement({ db, livekit, logger });
   const onSessionUpdated = async (session: TSession) => {
     access.invalidateSession(session.id);
     sessionsSocket.broadcastSessionUpdated(session);
     await rooms.sessionUpdated(session);
   };
-  api.use(sessionsRoutes({ db, config, events: { onSessionUpdated } }));
-  api.use(rolesRoutes({ db, onStaffChanged: (sessionId) => access.invalidateSession(sessionId), onStaffRemoved: rooms.staffRemoved }));
-  api.use(qa.routes);
+  // Each feature declares its routes once, as a table: mounted below and documented in /openapi.json.
+  const tables = {
+    webhook: webhookRoutes({ livekit, onEvent: (event) => recordAttendance({ db, logger, event }) }),
+    tokens: tokensRoutes({ access, livekit, limiter: limiter("token", config.rateLimits.tokensPerMinute, 60) }),
+    health: healthRoutes({ database, livekit, version: VERSION }),
+    auth: authRoutes({ db, config, limiter, sessions, onLogout: realtime.disconnectLogin }),
+    sessions: sessionsRoutes({ db, config, events: { onSessionUpdated } }),
+    roles: rolesRoutes({ db, onStaffChanged: (sessionId) => access.invalidateSession(sessionId), onStaffRemoved: rooms.staffRemoved }),
+    qa: qa.routes,
+  };
+  const openApi = openApiRoutes({ version: VERSION, routes: Object.values(tables).flat() });
+
+  const api = express.Router();
+  // JSON is never rendered, so the API needs only a few static headers; helmet's full set (CSP and
+  // friends) guards the pages below and costs a third of the token route's throughput if run here.
+  api.use(apiSecurityHeaders);
+  // The webhook needs the raw body for its signature, so it is mounted before the JSON parser.
+  api.use(mountRoutes(tables.webhook));
+  api.use(express.json({ limit: "32kb" }));
+  api.use(checkOrigin(config.allowedOrigins));
+  api.use(loadUser(sessions));
+  // The hottest route first: Express tries routers in order, and every router passed costs time.
+  api.use(mountRoutes(tables.tokens));
+  api.use(mountRoutes(tables.health));
+  api.use(mountRoutes(openApi));
+  api.use(mountRoutes(tables.auth));
+  api.use(mountRoutes(tables.sessions));
+  api.use(mountRoutes(tables.roles));
+  api.use(mountRoutes(tables.qa));
   api.use(notFound);
-  app.use("/api", api);
+  app.use(API_PREFIX, api);
 
   if (config.clientDist && fs.existsSync(path.join(config.clientDist, "index.html"))) {
     const index = path.join(config.clientDist, "index.html");

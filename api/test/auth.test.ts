@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestApp, type TestApp } from "./helpers/app.ts";
 import { createTestDatabase, type TestDatabase } from "./helpers/db.ts";
 import { TestClient } from "./helpers/http.ts";
-import { ensureOrganiser } from "../src/auth/auth.service.ts";
+import { ensureOrganiser } from "../src/auth/ensure-organiser.ts";
 
 let tdb: TestDatabase;
 let api: TestApp;
@@ -80,13 +80,13 @@ describe("accounts", () => {
     const squatter = new TestClient(api.baseUrl);
     await squatter.post("/api/auth/register", { email: "head@forum.test", password: "not the organiser password", displayName: "Early bird", stakeholderGroup: "CIVIL_SOCIETY" });
     const organiser = { email: "head@forum.test", password: "the real organiser password", name: "Head" };
-    expect(await ensureOrganiser(tdb.database.prisma, organiser)).toBe("refused");
+    expect(await ensureOrganiser({ db: tdb.database.prisma, organiser })).toBe("refused");
     expect((await squatter.get("/api/me")).body.isOrganiser).toBe(false);
 
     const owner = new TestClient(api.baseUrl);
     await owner.post("/api/auth/register", { email: "owner@forum.test", password: organiser.password, displayName: "Owner", stakeholderGroup: "INTERNATIONAL_ORGANISATION" });
-    expect(await ensureOrganiser(tdb.database.prisma, { ...organiser, email: "owner@forum.test" })).toBe("promoted");
-    expect(await ensureOrganiser(tdb.database.prisma, { ...organiser, email: "owner@forum.test" })).toBe("unchanged");
+    expect(await ensureOrganiser({ db: tdb.database.prisma, organiser: { ...organiser, email: "owner@forum.test" } })).toBe("promoted");
+    expect(await ensureOrganiser({ db: tdb.database.prisma, organiser: { ...organiser, email: "owner@forum.test" } })).toBe("unchanged");
   });
 
   test("profile updates are validated and saved", async () => {

@@ -23,4 +23,3 @@ export const ZErrorBody = z.object({
     details: z.unknown().optional(),
   }),
 });
-export type TErrorBody = z.infer<typeof ZErrorBody>;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { applyEvent, applyMyQuestion, applySnapshot, myQuestions, onScreen, publicQuestions, type QaState } from "./qa.state.ts";
-import { followQa, type QaSocketLike } from "./qa.sync.ts";
+import { followQa, type QaSocket } from "./qa.sync.ts";
 import type { TQaSnapshot, TQuestion } from "./qa.types.ts";
 
 const S = "s1";
@@ -99,14 +99,15 @@ describe("own questions", () => {
 function fakeSocket() {
   const handlers = new Map<string, Set<(...args: any[]) => void>>();
   const emits: { event: string; payload: any; ack?: (r: unknown) => void }[] = [];
-  const socket: QaSocketLike & { fire(event: string, payload?: unknown): void } = {
+  const double = {
     connected: true,
-    on: (e, l) => handlers.set(e, (handlers.get(e) ?? new Set()).add(l as never)),
-    off: (e, l) => handlers.get(e)?.delete(l as never),
-    emit: (event, payload, ack) => void emits.push({ event, payload, ack: ack as never }),
-    fire: (event, payload) => handlers.get(event)?.forEach((l) => l(payload)),
+    on: (e: string, l: (...args: any[]) => void) => handlers.set(e, (handlers.get(e) ?? new Set()).add(l)),
+    off: (e: string, l: (...args: any[]) => void) => handlers.get(e)?.delete(l),
+    emit: (event: string, payload: unknown, ack?: (r: unknown) => void) => void emits.push({ event, payload, ack }),
+    fire: (event: string, payload?: unknown) => handlers.get(event)?.forEach((l) => l(payload)),
   };
-  return { socket, emits };
+  // The follower uses only the members above of a Socket.IO client.
+  return { socket: Object.assign(double as unknown as QaSocket, { fire: double.fire }), emits };
 }
 
 describe("followQa", () => {

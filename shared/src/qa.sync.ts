@@ -1,19 +1,11 @@
+import type { Socket } from "socket.io-client";
 import type { TErrorCode } from "./errors.ts";
 import { applyEvent, applyMyQuestion, applySnapshot, type QaState, type QaStreamEvent } from "./qa.state.ts";
-import { QA_EVENTS, type TQaMyQuestionUpdated, type TQaSnapshot, type TQuestion } from "./qa.types.ts";
-import type { Ack } from "./socket.types.ts";
+import type { TQaModeChanged, TQaMyQuestionUpdated, TQaQuestionAsked, TQaQuestionsUpdated, TQaSnapshot, TQaVotesChanged, TQuestion } from "./qa.types.ts";
+import { QA_EVENTS, type ClientToServerEvents, type ServerToClientEvents } from "./socket.types.ts";
 
-// Socket.IO's own listener type; payloads are typed where the follower registers each listener.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Listener = (...args: any[]) => void;
-
-/** The few Socket.IO client methods the follower uses, so it runs over any client (browser, Node, tests). */
-export interface QaSocketLike {
-  connected: boolean;
-  on(event: string, listener: Listener): unknown;
-  off(event: string, listener: Listener): unknown;
-  emit(event: string, ...args: unknown[]): unknown;
-}
+/** The typed Socket.IO client of the contract, which the follower runs over (browser, Node, tests). */
+export type QaSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface QaFollowerOptions<Q extends TQuestion> {
   sessionId: string;
@@ -29,19 +21,12 @@ export interface QaFollower<Q extends TQuestion> {
   stop(): void;
 }
 
-const STREAM: Record<QaStreamEvent["type"], string> = {
-  asked: QA_EVENTS.questionAsked,
-  updated: QA_EVENTS.questionsUpdated,
-  votes: QA_EVENTS.votesChanged,
-  mode: QA_EVENTS.modeChanged,
-};
-
 /**
  * Follows one session's Q&A over a socket: syncs on every (re)connect with the seq it has, applies
  * broadcasts in seq order, buffers them while a sync is in flight, and resyncs when it sees a gap.
  * The result is the server's state with no gap and no duplicate, across drops and restarts.
  */
-export function followQa<Q extends TQuestion = TQuestion>(socket: QaSocketLike, options: QaFollowerOptions<Q>): QaFollower<Q> {
+export function followQa<Q extends TQuestion = TQuestion>(socket: QaSocket, options: QaFollowerOptions<Q>): QaFollower<Q> {
   const { sessionId } = options;
   let state: QaState<Q> | undefined;
   let buffered: QaStreamEvent<Q>[] = [];
@@ -67,19 +52,20 @@ export function followQa<Q extends TQuestion = TQuestion>(socket: QaSocketLike, 
   const sync = () => {
     if (stopped || syncing || !socket.connected) return;
     const mine = (syncing = ++generation);
-    socket.emit(QA_EVENTS.sync, { sessionId, sinceSeq: state?.seq }, (ack: Ack<TQaSnapshot<Q>>) => {
+    socket.emit(QA_EVENTS.sync, { sessionId, sinceSeq: state?.seq }, (ack) => {
       if (mine !== syncing || stopped) return;
       syncing = 0;
       if ("error" in ack) return options.onError?.(ack.error);
-      state = applySnapshot(state, ack.data);
+      // The server picks the view (moderator or public) from the caller's role, which `Q` names.
+      state = applySnapshot(state, ack.data as TQaSnapshot<Q>);
       drain();
       publish();
     });
   };
 
-  const onEvent = (type: QaStreamEvent["type"]) => (payload: QaStreamEvent<Q>["payload"]) => {
+  const onEvent = (event: QaStreamEvent<Q>) => {
+    const { payload } = event;
     if (payload.sessionId !== sessionId) return;
-    const event = { type, payload } as QaStreamEvent<Q>;
     if (!state || syncing) return void buffered.push(event);
     const { state: next, outcome } = applyEvent(state, event);
     if (outcome === "gap") {
@@ -103,11 +89,22 @@ export function followQa<Q extends TQuestion = TQuestion>(socket: QaSocketLike, 
     syncing = 0;
   };
 
-  const listeners = Object.entries(STREAM).map(([type, event]) => [event, onEvent(type as QaStreamEvent["type"])] as const);
-  for (const [event, listener] of listeners) socket.on(event, listener);
-  socket.on(QA_EVENTS.myQuestionUpdated, onMine);
-  socket.on("connect", sync);
-  socket.on("disconnect", onDisconnect);
+  // As with the snapshot, the questions in a broadcast are in the view `Q` names.
+  const onAsked = (payload: TQaQuestionAsked) => onEvent({ type: "asked", payload: payload as TQaQuestionAsked<Q> });
+  const onUpdated = (payload: TQaQuestionsUpdated) => onEvent({ type: "updated", payload: payload as TQaQuestionsUpdated<Q> });
+  const onVotes = (payload: TQaVotesChanged) => onEvent({ type: "votes", payload });
+  const onMode = (payload: TQaModeChanged) => onEvent({ type: "mode", payload });
+  // One list of listeners, added here and removed by stop().
+  const listeners = (method: "on" | "off") => {
+    socket[method](QA_EVENTS.questionAsked, onAsked);
+    socket[method](QA_EVENTS.questionsUpdated, onUpdated);
+    socket[method](QA_EVENTS.votesChanged, onVotes);
+    socket[method](QA_EVENTS.modeChanged, onMode);
+    socket[method](QA_EVENTS.myQuestionUpdated, onMine);
+    socket[method]("connect", sync);
+    socket[method]("disconnect", onDisconnect);
+  };
+  listeners("on");
   sync();
 
   return {
@@ -121,10 +118,7 @@ export function followQa<Q extends TQuestion = TQuestion>(socket: QaSocketLike, 
     },
     stop() {
       stopped = true;
-      for (const [event, listener] of listeners) socket.off(event, listener);
-      socket.off(QA_EVENTS.myQuestionUpdated, onMine);
-      socket.off("connect", sync);
-      socket.off("disconnect", onDisconnect);
+      listeners("off");
       if (socket.connected) socket.emit(QA_EVENTS.leave, { sessionId }, () => undefined);
     },
   };

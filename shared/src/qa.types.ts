@@ -206,23 +206,6 @@ export interface TQaModerateResult {
   questions: TModeratorQuestion[];
 }
 
-/** Socket event names for Q&A: requests are imperative, broadcasts past tense. */
-export const QA_EVENTS = {
-  ask: "qa:ask",
-  vote: "qa:vote",
-  edit: "qa:edit",
-  withdraw: "qa:withdraw",
-  moderate: "qa:moderate",
-  setMode: "qa:set-mode",
-  sync: "qa:sync",
-  leave: "qa:leave",
-  questionAsked: "qa:question-asked",
-  questionsUpdated: "qa:question-updated",
-  votesChanged: "qa:votes-changed",
-  modeChanged: "qa:mode-changed",
-  myQuestionUpdated: "qa:my-question-updated",
-} as const;
-
 /** The Socket.IO namespace of the read-only venue screen. */
 export const PRESENTER_NAMESPACE = "/presenter";
 
@@ -243,19 +226,22 @@ export const ZQaExportFormat = z.enum(QA_EXPORT_FORMATS);
 export const ZQaExportQuery = z.object({ format: ZQaExportFormat.default("csv") });
 
 /** One row of the moderators' export. Anonymous askers are never named, here or anywhere. */
-export const ZQaExportRow = z.object({
-  id: z.string(),
-  text: z.string(),
-  language: z.string(),
-  status: ZQuestionStatus,
-  votes: z.number().int(),
-  anonymous: z.boolean(),
-  author: z.string().nullable(),
-  reply: z.string().nullable(),
-  mergedIntoId: z.string().nullable(),
-  createdAt: z.string(),
-  publishedAt: z.string().nullable(),
-  answeredAt: z.string().nullable(),
-  repliedAt: z.string().nullable(),
+export const ZQaExportRow = ZQuestion.pick({
+  id: true,
+  text: true,
+  language: true,
+  status: true,
+  anonymous: true,
+  reply: true,
+  mergedIntoId: true,
+  createdAt: true,
+  publishedAt: true,
+  answeredAt: true,
+  repliedAt: true,
+}).extend({
+  /** Counted from the Vote rows at export time. */
+  votes: ZQuestion.shape.voteCount,
+  /** The asker's name; null for anonymous questions. */
+  author: ZQuestion.shape.authorName,
 });
 export type TQaExportRow = z.infer<typeof ZQaExportRow>;

@@ -104,6 +104,10 @@ export const ZRoleAssignment = z.object({
 });
 export type TRoleAssignment = z.infer<typeof ZRoleAssignment>;
 
+/** A session's role assignments: what every roles route answers with. */
+export const ZRolesResponse = z.object({ roles: z.array(ZRoleAssignment) });
+export type TRolesResponse = z.infer<typeof ZRolesResponse>;
+
 export const ZCreateInvitationRequest = z
   .object({ role: ZStaffRole, boothLanguage: ZLanguage.optional() })
   .refine((r) => (r.role === "INTERPRETER") === (r.boothLanguage !== undefined), {
@@ -112,3 +116,6 @@ export const ZCreateInvitationRequest = z
   });
 export const ZInvitationResponse = z.object({ token: z.string(), expiresAt: z.string() });
 export const ZAcceptInvitationRequest = z.object({ token: z.string().min(20).max(200) });
+/** The role an accepted invitation gave, and in which session. */
+export const ZAcceptInvitationResponse = z.object({ sessionId: z.string(), role: ZStaffRole });
+export type TAcceptInvitationResponse = z.infer<typeof ZAcceptInvitationResponse>;

@@ -30,46 +30,69 @@ export type AckCallback<T> = (response: Ack<T>) => void;
 export const ZSessionJoinPayload = z.object({ sessionId: z.uuid() });
 export type TSessionJoinPayload = z.infer<typeof ZSessionJoinPayload>;
 
-export const ZPresence = z.object({ sessionId: z.string(), connected: z.number().int() });
-
-/** Socket event names, `domain:verb`; requests imperative, broadcasts past tense. */
+/**
+ * Socket event names, `domain:verb`: requests imperative, broadcasts past tense. The event maps
+ * below are keyed by these constants, so code that uses a constant names an event of the contract.
+ */
 export const SOCKET_EVENTS = {
   sessionJoin: "session:join",
   sessionLeave: "session:leave",
   sessionUpdated: "session:updated",
 } as const;
 
+/** Q&A event names (the presenter namespace uses the same ones). */
+export const QA_EVENTS = {
+  ask: "qa:ask",
+  vote: "qa:vote",
+  edit: "qa:edit",
+  withdraw: "qa:withdraw",
+  moderate: "qa:moderate",
+  setMode: "qa:set-mode",
+  sync: "qa:sync",
+  leave: "qa:leave",
+  questionAsked: "qa:question-asked",
+  questionsUpdated: "qa:question-updated",
+  votesChanged: "qa:votes-changed",
+  modeChanged: "qa:mode-changed",
+  myQuestionUpdated: "qa:my-question-updated",
+} as const;
+
 export interface ClientToServerEvents extends InterpretationClientToServerEvents {
-  "session:join": (payload: TSessionJoinPayload, ack: AckCallback<{ session: TSession }>) => void;
-  "session:leave": (payload: TSessionJoinPayload, ack: AckCallback<{ left: true }>) => void;
-  "qa:sync": (payload: TQaSyncPayload, ack: AckCallback<TQaSnapshot | TQaSnapshot<TModeratorQuestion>>) => void;
-  "qa:leave": (payload: { sessionId: string }, ack: AckCallback<{ left: true }>) => void;
-  "qa:ask": (payload: TQaAskPayload, ack: AckCallback<TQaAskResult>) => void;
-  "qa:vote": (payload: TQaVotePayload, ack: AckCallback<TQaVoteResult>) => void;
-  "qa:edit": (payload: TQaEditPayload, ack: AckCallback<{ question: TQuestion }>) => void;
-  "qa:withdraw": (payload: TQaQuestionRef, ack: AckCallback<{ question: TQuestion }>) => void;
-  "qa:moderate": (payload: TQaModeratePayload, ack: AckCallback<TQaModerateResult>) => void;
-  "qa:set-mode": (payload: TQaSetModePayload, ack: AckCallback<{ seq: number; mode: TQaMode }>) => void;
+  [SOCKET_EVENTS.sessionJoin]: (payload: TSessionJoinPayload, ack: AckCallback<{ session: TSession }>) => void;
+  [SOCKET_EVENTS.sessionLeave]: (payload: TSessionJoinPayload, ack: AckCallback<{ left: true }>) => void;
+  [QA_EVENTS.sync]: (payload: TQaSyncPayload, ack: AckCallback<TQaSnapshot | TQaSnapshot<TModeratorQuestion>>) => void;
+  [QA_EVENTS.leave]: (payload: { sessionId: string }, ack: AckCallback<{ left: true }>) => void;
+  [QA_EVENTS.ask]: (payload: TQaAskPayload, ack: AckCallback<TQaAskResult>) => void;
+  [QA_EVENTS.vote]: (payload: TQaVotePayload, ack: AckCallback<TQaVoteResult>) => void;
+  [QA_EVENTS.edit]: (payload: TQaEditPayload, ack: AckCallback<{ question: TQuestion }>) => void;
+  [QA_EVENTS.withdraw]: (payload: TQaQuestionRef, ack: AckCallback<{ question: TQuestion }>) => void;
+  [QA_EVENTS.moderate]: (payload: TQaModeratePayload, ack: AckCallback<TQaModerateResult>) => void;
+  [QA_EVENTS.setMode]: (payload: TQaSetModePayload, ack: AckCallback<{ seq: number; mode: TQaMode }>) => void;
 }
 
 /** Q&A broadcasts. Moderators receive the moderator view of questions, everyone else the public one. */
 export interface QaServerToClientEvents {
-  "qa:question-asked": (payload: TQaQuestionAsked | TQaQuestionAsked<TModeratorQuestion>) => void;
-  "qa:question-updated": (payload: TQaQuestionsUpdated | TQaQuestionsUpdated<TModeratorQuestion>) => void;
-  "qa:votes-changed": (payload: TQaVotesChanged) => void;
-  "qa:mode-changed": (payload: TQaModeChanged) => void;
+  [QA_EVENTS.questionAsked]: (payload: TQaQuestionAsked | TQaQuestionAsked<TModeratorQuestion>) => void;
+  [QA_EVENTS.questionsUpdated]: (payload: TQaQuestionsUpdated | TQaQuestionsUpdated<TModeratorQuestion>) => void;
+  [QA_EVENTS.votesChanged]: (payload: TQaVotesChanged) => void;
+  [QA_EVENTS.modeChanged]: (payload: TQaModeChanged) => void;
 }
 
 export interface ServerToClientEvents extends QaServerToClientEvents, InterpretationServerToClientEvents {
-  "session:updated": (payload: { session: TSession }) => void;
-  "qa:my-question-updated": (payload: TQaMyQuestionUpdated) => void;
+  [SOCKET_EVENTS.sessionUpdated]: (payload: { session: TSession }) => void;
+  [QA_EVENTS.myQuestionUpdated]: (payload: TQaMyQuestionUpdated) => void;
 }
 
 /** The read-only presenter namespace: it can only sync, and it hears the public Q&A stream. */
 export interface PresenterClientToServerEvents {
-  "qa:sync": (payload: TQaSyncPayload, ack: AckCallback<TQaSnapshot>) => void;
+  [QA_EVENTS.sync]: (payload: TQaSyncPayload, ack: AckCallback<TQaSnapshot>) => void;
 }
 export type PresenterServerToClientEvents = QaServerToClientEvents;
+
+// The other direction: every constant names an event of a map. Checked here, apart from the
+// declarations, because the maps' keys are computed from them.
+type SocketEventName = keyof ClientToServerEvents | keyof ServerToClientEvents;
+({ ...SOCKET_EVENTS, ...QA_EVENTS }) satisfies Record<string, SocketEventName>;
 
 export type InterServerEvents = Record<string, never>;
 

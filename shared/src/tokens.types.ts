@@ -6,7 +6,35 @@ export const ZJoinRole = z.enum(JOIN_ROLES);
 export type TJoinRole = z.infer<typeof ZJoinRole>;
 
 export const ZTokenRequest = z.object({ role: ZJoinRole.default("attendee") });
-export type TTokenRequest = z.infer<typeof ZTokenRequest>;
+
+/** LiveKit track sources as tokens name them; the api maps each to the SDK's enum. */
+export const TRACK_SOURCES = {
+  camera: "camera",
+  microphone: "microphone",
+  screenShare: "screen_share",
+  screenShareAudio: "screen_share_audio",
+} as const;
+export type TTrackSource = (typeof TRACK_SOURCES)[keyof typeof TRACK_SOURCES];
+export const ZTrackSource = z.enum(TRACK_SOURCES);
+
+/**
+ * Participant attributes the api sets in every token. They are facts the server asserts (nobody
+ * may update their own), so clients can rely on them to tell the floor from a booth.
+ */
+export const PARTICIPANT_ATTRIBUTES = {
+  /** The role a participant joined as (a {@link TJoinRole}). */
+  role: "plenary.role",
+  /** An interpreter's booth language. */
+  booth: "plenary.booth",
+} as const;
+
+const ROOM_PREFIX = "session-";
+const ROOM_NAME = /^session-([0-9a-f-]{36})$/;
+
+/** The LiveKit room of a session: one room per session. */
+export const roomNameFor = (sessionId: string): string => `${ROOM_PREFIX}${sessionId}`;
+/** The session a room belongs to, or undefined for a room that is not a session's. */
+export const sessionIdFromRoom = (room: string): string | undefined => ROOM_NAME.exec(room)?.[1];
 
 export const ZGrants = z.object({
   roomJoin: z.boolean(),
@@ -15,7 +43,7 @@ export const ZGrants = z.object({
   canSubscribe: z.boolean(),
   canPublish: z.boolean(),
   canPublishData: z.boolean(),
-  canPublishSources: z.array(z.string()),
+  canPublishSources: z.array(ZTrackSource),
   canUpdateOwnMetadata: z.boolean(),
 });
 export type TGrants = z.infer<typeof ZGrants>;

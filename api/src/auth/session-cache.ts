@@ -1,6 +1,8 @@
+import { LRUCache } from "lru-cache";
 import type { SqlQuery } from "../db/client.ts";
+import { lruSettings, type CacheOptions } from "../lib/cache-options.ts";
 import type { AuthUser } from "../http/request-context.ts";
-import { userForToken } from "./auth.service.ts";
+import { findUserByToken } from "./find-user-by-token.ts";
 
 export interface SessionCache {
   /** The user behind a session cookie, from memory when looked up in the last few seconds. */
@@ -15,25 +17,20 @@ export interface SessionCache {
  * removes it for busy clients. Logout is immediate on the replica that served it and reaches other
  * replicas within `ttlMs`. Only positive answers are cached, so a new login is never refused.
  */
-export function createSessionCache(sql: SqlQuery, options: { ttlMs: number; maxEntries?: number }): SessionCache {
-  const maxEntries = options.maxEntries ?? 10_000;
-  const entries = new Map<string, { user: AuthUser; until: number }>();
+export function createSessionCache(sql: SqlQuery, options: CacheOptions): SessionCache {
+  // lru-cache reads a ttl of 0 as "never expires"; here it means "do not cache".
+  const entries = options.ttlMs > 0 ? new LRUCache<string, AuthUser>(lruSettings(options, 10_000)) : undefined;
   return {
     async lookup(token) {
       if (!token) return undefined;
-      const now = Date.now();
-      const hit = entries.get(token);
-      if (hit && hit.until > now) return hit.user;
-      entries.delete(token);
-      const user = await userForToken(sql, token);
-      if (user) {
-        if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
-        entries.set(token, { user, until: now + options.ttlMs });
-      }
+      const hit = entries?.get(token);
+      if (hit) return hit;
+      const user = await findUserByToken({ sql, token });
+      if (user) entries?.set(token, user);
       return user;
     },
     forget(token) {
-      if (token) entries.delete(token);
+      if (token) entries?.delete(token);
     },
   };
 }

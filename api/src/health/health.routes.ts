@@ -1,19 +1,22 @@
-import type { THealth } from "@plenary/shared";
-import { Router } from "express";
+import { ZHealth } from "@plenary/shared";
 import type { Database } from "../db/client.ts";
+import { defineRoute, type AnyRoute } from "../http/route-table.ts";
 import type { Livekit } from "../livekit/livekit.ts";
+import { checkHealth } from "./check-health.ts";
 
-export function healthRoutes(deps: { database: Database; livekit: Livekit; version: string }): Router {
-  const router = Router();
-  router.get("/health", async (_req, res) => {
-    const [dbOk, lkOk] = await Promise.all([deps.database.ping(), deps.livekit.enabled ? deps.livekit.ping() : Promise.resolve(null)]);
-    const body: THealth = {
-      status: dbOk && lkOk !== false ? "ok" : "degraded",
-      database: dbOk ? "ok" : "down",
-      livekit: lkOk === null ? "disabled" : lkOk ? "ok" : "down",
-      version: deps.version,
-    };
-    res.status(dbOk ? 200 : 503).json(body);
-  });
-  return router;
+/** Liveness and readiness: 503 when the database is down, since nothing works without it. */
+export function healthRoutes(deps: { database: Database; livekit: Livekit; version: string }): AnyRoute[] {
+  return [
+    defineRoute({
+      method: "get",
+      path: "/health",
+      summary: "Database and LiveKit status",
+      response: ZHealth,
+      handle: async ({ res }) => {
+        const health = await checkHealth(deps);
+        if (health.database === "down") res.status(503);
+        return health;
+      },
+    }),
+  ];
 }

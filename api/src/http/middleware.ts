@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { parseCookie } from "cookie";
-import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from "express";
+import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
 import type { SessionCache } from "../auth/session-cache.ts";
 import { authorizeOrganiser } from "../access/policy.ts";
@@ -10,9 +10,6 @@ export const SESSION_COOKIE = "plenary_session";
 
 export const readSessionCookie = (header: string | undefined): string | undefined =>
   header ? parseCookie(header)[SESSION_COOKIE] : undefined;
-
-/** Express 5 forwards rejected promises to the error handler, so handlers can simply be async. */
-export type AsyncHandler = (req: Request, res: Response, next: NextFunction) => Promise<unknown>;
 
 export const requestId: RequestHandler = (req, res, next) => {
   req.requestId = randomUUID();

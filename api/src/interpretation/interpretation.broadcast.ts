@@ -1,8 +1,7 @@
-import type { TBoothsState, TInterpretationState } from "@plenary/shared";
+import { roomNameFor, type TBoothsState, type TInterpretationState } from "@plenary/shared";
 import type { Logger } from "pino";
 import type { Livekit } from "../livekit/livekit.ts";
 import type { PlenaryServer } from "../realtime/types.ts";
-import { roomNameFor } from "../tokens/grants.ts";
 import { boothsState, loadSnapshot, publicState, type InterpretationSnapshot, type InterpretationStore } from "./interpretation.repository.ts";
 
 /** Everyone who follows a session's interpretation state (listeners included). */

@@ -1,4 +1,5 @@
-import type { z } from "zod";
+import { ZUuid } from "@plenary/shared";
+import { z } from "zod";
 import { AppError } from "../errors.ts";
 
 /** Parses untrusted input, turning zod issues into a 400 with per-field messages. */
@@ -12,3 +13,6 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   }
   throw new AppError("BAD_REQUEST", "Some fields are missing or invalid.", { fields });
 }
+
+/** Path parameters of routes under `/sessions/:id`. */
+export const ZSessionParams = z.object({ id: ZUuid });

@@ -1,13 +1,15 @@
+import { TRACK_SOURCES, type TGrants, type TTrackSource } from "@plenary/shared";
 import { AccessToken, RoomServiceClient, TrackSource, WebhookReceiver, type WebhookEvent } from "livekit-server-sdk";
-import type { TGrants } from "@plenary/shared";
+import { LRUCache } from "lru-cache";
 import type { Config } from "../config.ts";
 import { AppError } from "../errors.ts";
+import { lruSettings } from "../lib/cache-options.ts";
 
-const SOURCE_ENUM: Record<string, TrackSource> = {
-  camera: TrackSource.CAMERA,
-  microphone: TrackSource.MICROPHONE,
-  screen_share: TrackSource.SCREEN_SHARE,
-  screen_share_audio: TrackSource.SCREEN_SHARE_AUDIO,
+const SOURCE_ENUM: Record<TTrackSource, TrackSource> = {
+  [TRACK_SOURCES.camera]: TrackSource.CAMERA,
+  [TRACK_SOURCES.microphone]: TrackSource.MICROPHONE,
+  [TRACK_SOURCES.screenShare]: TrackSource.SCREEN_SHARE,
+  [TRACK_SOURCES.screenShareAudio]: TrackSource.SCREEN_SHARE_AUDIO,
 };
 
 /** Everything the api asks of LiveKit, behind one interface so tests inject the real or none. */
@@ -65,26 +67,24 @@ export function createLivekit(config: Config["livekit"]): Livekit {
   // Rooms this process created recently; createRoom is idempotent, the cache only saves a round
   // trip. LiveKit deletes a room DEPARTURE_TIMEOUT_S after its last participant leaves, and one it
   // then re-creates on a join would lack these settings, so an entry is trusted for less than that.
-  const known = new Map<string, number>();
+  const known = new LRUCache<string, true>(lruSettings({ ttlMs: (DEPARTURE_TIMEOUT_S / 2) * 1000 }, 10_000));
 
   return {
     enabled: true,
     serverUrl: config.url,
     async ensureRoom(name) {
-      const now = Date.now();
-      if ((known.get(name) ?? 0) > now) return;
+      if (known.has(name)) return;
       try {
         await rooms.createRoom({ name, emptyTimeout: EMPTY_TIMEOUT_S, departureTimeout: DEPARTURE_TIMEOUT_S });
       } catch {
         throw new AppError("UNAVAILABLE", "The media server is not reachable right now. Please try again shortly.");
       }
-      if (known.size > 10_000) known.clear();
-      known.set(name, now + (DEPARTURE_TIMEOUT_S / 2) * 1000);
+      known.set(name, true);
     },
     async signToken({ identity, name, grants, attributes }) {
       const ttl = config.tokenTtlSeconds;
       const at = new AccessToken(config.apiKey, config.apiSecret, { identity, name, ttl, attributes });
-      at.addGrant({ ...grants, canPublishSources: grants.canPublishSources.map((s) => SOURCE_ENUM[s]!) });
+      at.addGrant({ ...grants, canPublishSources: grants.canPublishSources.map((s) => SOURCE_ENUM[s]) });
       return { token: await at.toJwt(), expiresAt: new Date(Date.now() + ttl * 1000) };
     },
     async closeRoom(name) {

@@ -1,7 +1,6 @@
-import type { TSession } from "@plenary/shared";
+import { roomNameFor, type TSession } from "@plenary/shared";
 import type { Logger } from "pino";
 import type { Db } from "../db/client.ts";
-import { roomNameFor } from "../tokens/grants.ts";
 import type { Livekit } from "./livekit.ts";
 
 /** Applies organiser decisions to people already in a session's room. */

@@ -1,79 +1,63 @@
-import * as S from "@plenary/shared";
+import { ZErrorBody } from "@plenary/shared";
 import { z } from "zod";
+import { SESSION_COOKIE } from "../http/middleware.ts";
+import { defineRoute, type AnyRoute } from "../http/route-table.ts";
 
-interface Operation {
-  method: "get" | "post" | "patch" | "delete";
-  path: string;
-  summary: string;
-  auth?: "user" | "organiser" | "livekit-signature";
-  body?: z.ZodType;
-  query?: z.ZodObject;
-  response?: z.ZodType;
-  status?: number;
-}
-
-const ZRoles = z.object({ roles: z.array(S.ZRoleAssignment) });
-const ZAccepted = z.object({ sessionId: z.string(), role: S.ZStaffRole });
-
-/** Every REST route, described by the same zod schemas the handlers validate with. */
-const OPERATIONS: Operation[] = [
-  { method: "get", path: "/api/health", summary: "Database and LiveKit status", response: S.ZHealth },
-  { method: "post", path: "/api/auth/register", summary: "Create an account and sign in", body: S.ZRegisterRequest, response: S.ZMe, status: 201 },
-  { method: "post", path: "/api/auth/login", summary: "Sign in (sets the session cookie)", body: S.ZLoginRequest, response: S.ZMe },
-  { method: "post", path: "/api/auth/logout", summary: "Sign out", status: 204 },
-  { method: "get", path: "/api/me", summary: "The signed-in user's profile and roles", auth: "user", response: S.ZMe },
-  { method: "patch", path: "/api/me", summary: "Update the profile", auth: "user", body: S.ZUpdateProfileRequest, response: S.ZMe },
-  { method: "get", path: "/api/sessions", summary: "The agenda, filtered", query: S.ZAgendaQuery, response: S.ZAgendaResponse },
-  { method: "post", path: "/api/sessions", summary: "Create a session", auth: "organiser", body: S.ZCreateSessionRequest, response: S.ZSession, status: 201 },
-  { method: "get", path: "/api/sessions/{id}", summary: "One session", response: S.ZSession },
-  { method: "patch", path: "/api/sessions/{id}", summary: "Edit a session", auth: "organiser", body: S.ZUpdateSessionRequest, response: S.ZSession },
-  { method: "post", path: "/api/sessions/{id}/status", summary: "Open (go live) or close a session", auth: "organiser", body: S.ZSetStatusRequest, response: S.ZSession },
-  { method: "post", path: "/api/sessions/{id}/token", summary: "A LiveKit token for this session in one role", auth: "user", body: S.ZTokenRequest, response: S.ZConnectionDetails },
-  { method: "get", path: "/api/sessions/{id}/roles", summary: "Role assignments", auth: "organiser", response: ZRoles },
-  { method: "post", path: "/api/sessions/{id}/roles", summary: "Assign a role", auth: "organiser", body: S.ZAssignRoleRequest, response: ZRoles, status: 201 },
-  { method: "delete", path: "/api/sessions/{id}/roles/{assignmentId}", summary: "Remove a role", auth: "organiser", response: ZRoles },
-  { method: "post", path: "/api/sessions/{id}/invitations", summary: "Create a role invitation link", auth: "organiser", body: S.ZCreateInvitationRequest, response: S.ZInvitationResponse, status: 201 },
-  { method: "post", path: "/api/invitations/accept", summary: "Accept a role invitation", auth: "user", body: S.ZAcceptInvitationRequest, response: ZAccepted },
-  { method: "get", path: "/api/agenda.ics", summary: "iCalendar export of the whole event" },
-  { method: "get", path: "/api/sessions/{id}/calendar.ics", summary: "iCalendar export of one session" },
-  { method: "get", path: "/api/sessions/{id}/qa/export", summary: "The session's questions as CSV or JSON (moderators)", auth: "user", query: S.ZQaExportQuery },
-  { method: "post", path: "/api/sessions/{id}/qa/presenter-links", summary: "A read-only venue-screen link (moderators)", auth: "user", response: S.ZPresenterLinkResponse, status: 201 },
-  { method: "post", path: "/api/qa/presenter-links/verify", summary: "Check a presenter link and name its session", body: S.ZPresenterVerifyRequest, response: S.ZPresenterVerifyResponse },
-  { method: "post", path: "/api/livekit/webhook", summary: "LiveKit webhook receiver (signed)", auth: "livekit-signature" },
-];
+/** Where the route tables are mounted. */
+export const API_PREFIX = "/api";
 
 const schema = (s: z.ZodType, io: "input" | "output") => z.toJSONSchema(s, { io, unrepresentable: "any" });
+const fieldsOf = (s: z.ZodType | undefined): Record<string, z.ZodType> => (s instanceof z.ZodObject ? s.shape : {});
+/** Express `/sessions/:id` → OpenAPI `/api/sessions/{id}`. */
+export const openApiPath = (path: string): string => API_PREFIX + path.replace(/:(\w+)/g, "{$1}");
 
-/** Builds the OpenAPI 3.1 document once; it is static for a given build. */
-export function buildOpenApi(version: string, extra: Operation[] = []): Record<string, unknown> {
+function operation(route: AnyRoute) {
+  const pathFields = fieldsOf(route.params);
+  const params = [
+    ...[...route.path.matchAll(/:(\w+)/g)].map(([, name]) => ({
+      name,
+      in: "path",
+      required: true,
+      schema: pathFields[name!] ? schema(pathFields[name!]!, "input") : { type: "string" },
+    })),
+    ...Object.entries(fieldsOf(route.query)).map(([name, field]) => ({ name, in: "query", required: false, schema: schema(field, "input") })),
+  ];
+  const content = route.response
+    ? { "application/json": { schema: schema(route.response, "output") } }
+    : route.produces && Object.fromEntries(route.produces.map((type) => [type, {}]));
+  return {
+    summary: route.summary,
+    ...(route.auth === "user" || route.auth === "organiser" ? { security: [{ cookieAuth: [] }] } : {}),
+    ...(params.length ? { parameters: params } : {}),
+    ...(route.body ? { requestBody: { required: true, content: { "application/json": { schema: schema(route.body, "input") } } } } : {}),
+    responses: {
+      [String(route.status ?? (route.response || route.produces ? 200 : 204))]: { description: "OK", ...(content ? { content } : {}) },
+      default: { description: "Error", content: { "application/json": { schema: schema(ZErrorBody, "output") } } },
+    },
+  };
+}
+
+/** The OpenAPI 3.1 document of the given route tables; static for a given build. */
+export function buildOpenApi(version: string, routes: readonly AnyRoute[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  const errorResponse = { description: "Error", content: { "application/json": { schema: schema(S.ZErrorBody, "output") } } };
-  for (const op of [...OPERATIONS, ...extra]) {
-    const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
-    if (op.query) {
-      for (const [name, field] of Object.entries(op.query.shape)) {
-        params.push({ name, in: "query", required: false, schema: schema(field as z.ZodType, "input") as { type: string } });
-      }
-    }
-    (paths[op.path] ??= {})[op.method] = {
-      summary: op.summary,
-      ...(op.auth === "user" || op.auth === "organiser" ? { security: [{ cookieAuth: [] }] } : {}),
-      ...(params.length ? { parameters: params } : {}),
-      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schema(op.body, "input") } } } } : {}),
-      responses: {
-        [String(op.status ?? 200)]: op.response
-          ? { description: "OK", content: { "application/json": { schema: schema(op.response, "output") } } }
-          : { description: "OK" },
-        default: errorResponse,
-      },
-    };
-  }
+  for (const route of routes) (paths[openApiPath(route.path)] ??= {})[route.method] = operation(route);
   return {
     openapi: "3.1.0",
     info: { title: "Plenary API", version, description: "Hybrid session streaming hub for multilingual conferences." },
-    components: { securitySchemes: { cookieAuth: { type: "apiKey", in: "cookie", name: "plenary_session" } } },
+    components: { securitySchemes: { cookieAuth: { type: "apiKey", in: "cookie", name: SESSION_COOKIE } } },
     paths,
   };
 }
 
-export type { Operation as OpenApiOperation };
+/** The route serving the document, which describes every route of `routes` and itself. */
+export function openApiRoutes(deps: { version: string; routes: readonly AnyRoute[] }): AnyRoute[] {
+  const self = defineRoute({
+    method: "get",
+    path: "/openapi.json",
+    summary: "This document (OpenAPI 3.1)",
+    response: z.record(z.string(), z.unknown()),
+    handle: async () => document,
+  });
+  const document = buildOpenApi(deps.version, [...deps.routes, self]);
+  return [self];
+}

@@ -1,9 +1,9 @@
 import { QA_MERGE_TARGET_FROM } from "@plenary/shared";
 import { AppError } from "../errors.ts";
 import { requireAction, type QaActor } from "./qa.access.ts";
+import type { ModerateResult } from "./qa.change.ts";
 import { findQuestion, lockQuestion, nextSeq, updateQuestion, type QaStore } from "./qa.repository.ts";
 import { checkAllowed } from "./qa.transitions.ts";
-import type { ModerateResult } from "./moderate-question.ts";
 
 /**
  * Merges a duplicate into another question of the same session. The duplicate's voters, and its

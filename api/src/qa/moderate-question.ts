@@ -1,16 +1,9 @@
 import type { TQaModeratePayload } from "@plenary/shared";
 import { requireAction, type QaActor } from "./qa.access.ts";
-import type { QaChange } from "./qa.change.ts";
+import type { ModerateResult, QaChange } from "./qa.change.ts";
 import { findQuestion, lockQuestion, nextSeq, selectQuestions, updateQuestion, type QaStore, type QuestionRow } from "./qa.repository.ts";
 import { planTransition } from "./qa.transitions.ts";
 import { mergeQuestions } from "./merge-questions.ts";
-
-export interface ModerateResult {
-  seq: number;
-  /** Every question the action changed: two for a merge, or when a highlight moves between questions. */
-  questions: QuestionRow[];
-  change: QaChange;
-}
 
 /**
  * Applies one moderator action to one question, checked against the queue's state machine

@@ -1,6 +1,6 @@
-import { ZPresenterAuth, ZQaSyncPayload } from "@plenary/shared";
+import { QA_EVENTS, ZPresenterAuth, ZQaSyncPayload } from "@plenary/shared";
 import type { Logger } from "pino";
-import { userForToken } from "../auth/auth.service.ts";
+import { findUserByToken } from "../auth/find-user-by-token.ts";
 import { AppError } from "../errors.ts";
 import { readSessionCookie } from "../http/middleware.ts";
 import { acknowledged } from "../realtime/ack.ts";
@@ -29,7 +29,7 @@ export function setUpPresenterNamespace(presenters: PresenterNamespace, deps: { 
         socket.data = { sessionId: link.sessionId };
         return next();
       }
-      const user = await userForToken(store.sql, readSessionCookie(socket.handshake.headers.cookie));
+      const user = await findUserByToken({ sql: store.sql, token: readSessionCookie(socket.handshake.headers.cookie) });
       if (!user) return next(new Error("UNAUTHENTICATED"));
       const access = await resolveQaAccess(store.sql, { userId: user.id, isOrganiser: user.isOrganiser }, auth.data.sessionId).catch(() => undefined);
       if (!access || !canDo(access, "qa.present")) return next(new Error("FORBIDDEN"));
@@ -43,7 +43,7 @@ export function setUpPresenterNamespace(presenters: PresenterNamespace, deps: { 
 
   presenters.on("connection", (socket) => {
     socket.on(
-      "qa:sync",
+      QA_EVENTS.sync,
       acknowledged(logger, ZQaSyncPayload, async ({ sessionId, sinceSeq }) => {
         if (sessionId !== socket.data.sessionId) throw new AppError("FORBIDDEN", "This screen may only show its own session.");
         await socket.join(qaPublicRoom(sessionId));

@@ -1,4 +1,4 @@
-import type { PresenterClientToServerEvents, PresenterServerToClientEvents, InterServerEvents } from "@plenary/shared";
+import { QA_EVENTS, type InterServerEvents, type PresenterClientToServerEvents, type PresenterServerToClientEvents } from "@plenary/shared";
 import type { Namespace } from "socket.io";
 import type { PlenaryServer } from "../realtime/types.ts";
 import type { QaChange } from "./qa.change.ts";
@@ -30,7 +30,7 @@ export function createQaBroadcaster(io: PlenaryServer, presenters: PresenterName
   });
   const toModerators = (sessionId: string) => io.to(qaModeratorRoom(sessionId));
   const toAuthors = (questions: QuestionRow[]) => {
-    for (const q of questions) io.to(userRoom(q.authorId)).emit("qa:my-question-updated", { question: toQuestion(q) });
+    for (const q of questions) io.to(userRoom(q.authorId)).emit(QA_EVENTS.myQuestionUpdated, { question: toQuestion(q) });
   };
 
   return {
@@ -39,16 +39,16 @@ export function createQaBroadcaster(io: PlenaryServer, presenters: PresenterName
       switch (change.kind) {
         case "asked": {
           const q = change.question;
-          toModerators(sessionId).emit("qa:question-asked", { sessionId, seq, question: toModeratorQuestion(q) });
-          if (isPublic(q)) toPublic(sessionId).emit("qa:question-asked", { sessionId, seq, question: toQuestion(q) });
-          else toPublic(sessionId).emit("qa:question-updated", { sessionId, seq, questions: [], removed: [] });
+          toModerators(sessionId).emit(QA_EVENTS.questionAsked, { sessionId, seq, question: toModeratorQuestion(q) });
+          if (isPublic(q)) toPublic(sessionId).emit(QA_EVENTS.questionAsked, { sessionId, seq, question: toQuestion(q) });
+          else toPublic(sessionId).emit(QA_EVENTS.questionsUpdated, { sessionId, seq, questions: [], removed: [] });
           toAuthors([q]);
           return;
         }
         case "updated": {
           const questions = change.questions;
-          toModerators(sessionId).emit("qa:question-updated", { sessionId, seq, questions: questions.map(toModeratorQuestion), removed: [] });
-          toPublic(sessionId).emit("qa:question-updated", {
+          toModerators(sessionId).emit(QA_EVENTS.questionsUpdated, { sessionId, seq, questions: questions.map(toModeratorQuestion), removed: [] });
+          toPublic(sessionId).emit(QA_EVENTS.questionsUpdated, {
             sessionId,
             seq,
             questions: questions.filter(isPublic).map(toQuestion),
@@ -59,14 +59,14 @@ export function createQaBroadcaster(io: PlenaryServer, presenters: PresenterName
         }
         case "votes": {
           const counts = change.counts.map(({ id, voteCount }) => ({ id, voteCount }));
-          toModerators(sessionId).emit("qa:votes-changed", { sessionId, seq, counts });
+          toModerators(sessionId).emit(QA_EVENTS.votesChanged, { sessionId, seq, counts });
           const visible = change.counts.filter(isPublic).map(({ id, voteCount }) => ({ id, voteCount }));
-          toPublic(sessionId).emit("qa:votes-changed", { sessionId, seq, counts: visible });
+          toPublic(sessionId).emit(QA_EVENTS.votesChanged, { sessionId, seq, counts: visible });
           return;
         }
         case "mode":
-          toModerators(sessionId).emit("qa:mode-changed", { sessionId, seq, mode: change.mode });
-          toPublic(sessionId).emit("qa:mode-changed", { sessionId, seq, mode: change.mode });
+          toModerators(sessionId).emit(QA_EVENTS.modeChanged, { sessionId, seq, mode: change.mode });
+          toPublic(sessionId).emit(QA_EVENTS.modeChanged, { sessionId, seq, mode: change.mode });
           return;
       }
     },

@@ -17,3 +17,11 @@ export interface VoteCount {
   /** Lets the broadcaster leave counts of questions attendees cannot see out of their copy. */
   status: QuestionRow["status"];
 }
+
+/** What a moderator action changed, as moderate-question.ts and merge-questions.ts both report it. */
+export interface ModerateResult {
+  seq: number;
+  /** Every question the action changed: two for a merge, or when a highlight moves between questions. */
+  questions: QuestionRow[];
+  change: QaChange;
+}

@@ -1,4 +1,5 @@
 import {
+  QA_EVENTS,
   ZQaAskPayload,
   ZQaEditPayload,
   ZQaLeavePayload,
@@ -43,7 +44,7 @@ export function registerQaHandlers(socket: PlenarySocket, deps: QaHandlerDeps): 
   void socket.join(userRoom(socket.data.userId));
 
   socket.on(
-    "qa:sync",
+    QA_EVENTS.sync,
     acknowledged(logger, ZQaSyncPayload, async ({ sessionId, sinceSeq }) => {
       await deps.limits.syncs.consume(socket.data.userId);
       const access = await requireAction(store.sql, actor(), sessionId, "qa.read");
@@ -59,7 +60,7 @@ export function registerQaHandlers(socket: PlenarySocket, deps: QaHandlerDeps): 
   );
 
   socket.on(
-    "qa:leave",
+    QA_EVENTS.leave,
     acknowledged(logger, ZQaLeavePayload, async ({ sessionId }) => {
       await socket.leave(qaPublicRoom(sessionId));
       await socket.leave(qaModeratorRoom(sessionId));
@@ -68,7 +69,7 @@ export function registerQaHandlers(socket: PlenarySocket, deps: QaHandlerDeps): 
   );
 
   socket.on(
-    "qa:ask",
+    QA_EVENTS.ask,
     acknowledged(logger, ZQaAskPayload, async (input) => {
       const { question, duplicate, change } = await askQuestion({ store, actor: actor(), input, rateLimit: deps.limits.questions });
       if (change) broadcaster.publish(change);
@@ -77,7 +78,7 @@ export function registerQaHandlers(socket: PlenarySocket, deps: QaHandlerDeps): 
   );
 
   socket.on(
-    "qa:vote",
+    QA_EVENTS.vote,
     acknowledged(logger, ZQaVotePayload, async (input) => {
       const { result, sessionId, changed } = await voteQuestion({ sql: store.sql, actor: actor(), input, rateLimit: deps.limits.votes });
       if (changed) deps.votes.mark(sessionId, input.questionId);
@@ -86,7 +87,7 @@ export function registerQaHandlers(socket: PlenarySocket, deps: QaHandlerDeps): 
   );
 
   socket.on(
-    "qa:edit",
+    QA_EVENTS.edit,
     acknowledged(logger, ZQaEditPayload, async (input) => {
       const { question, change } = await editQuestion({ store, actor: actor(), input });
       broadcaster.publish(change);
@@ -95,7 +96,7 @@ export function registerQaHandlers(socket: PlenarySocket, deps: QaHandlerDeps): 
   );
 
   socket.on(
-    "qa:withdraw",
+    QA_EVENTS.withdraw,
     acknowledged(logger, ZQaQuestionRef, async ({ questionId }) => {
       const { question, change } = await withdrawQuestion({ store, actor: actor(), questionId });
       broadcaster.publish(change);
@@ -104,7 +105,7 @@ export function registerQaHandlers(socket: PlenarySocket, deps: QaHandlerDeps): 
   );
 
   socket.on(
-    "qa:moderate",
+    QA_EVENTS.moderate,
     acknowledged(logger, ZQaModeratePayload, async (input) => {
       const { seq, questions, change } = await moderateQuestion({ store, actor: actor(), input });
       broadcaster.publish(change);
@@ -113,7 +114,7 @@ export function registerQaHandlers(socket: PlenarySocket, deps: QaHandlerDeps): 
   );
 
   socket.on(
-    "qa:set-mode",
+    QA_EVENTS.setMode,
     acknowledged(logger, ZQaSetModePayload, async ({ sessionId, mode }) => {
       const result = await setQaMode({ store, actor: actor(), sessionId, mode });
       if (result.change) broadcaster.publish(result.change);

@@ -1,35 +1,51 @@
-import { ZPresenterVerifyRequest, ZQaExportQuery, ZUuid } from "@plenary/shared";
-import { Router } from "express";
-import { requireUser } from "../http/middleware.ts";
-import { parseInput } from "../lib/validate.ts";
+import { ZPresenterLinkResponse, ZPresenterVerifyRequest, ZPresenterVerifyResponse, ZQaExportQuery } from "@plenary/shared";
+import { defineRoute, type AnyRoute } from "../http/route-table.ts";
+import type { AuthUser } from "../http/request-context.ts";
+import { ZSessionParams } from "../lib/validate.ts";
 import { exportQuestions, toCsv } from "./export-questions.ts";
 import { issuePresenterLink, verifyPresenterToken } from "./presenter-links.ts";
 import type { QaStore } from "./qa.repository.ts";
 
+const actorOf = (user: AuthUser) => ({ userId: user.id, isOrganiser: user.isOrganiser });
+
 /** Q&A over REST: the moderators' export, and the venue screen's presenter links. */
-export function qaRoutes(deps: { store: QaStore }): Router {
+export function qaRoutes(deps: { store: QaStore }): AnyRoute[] {
   const { store } = deps;
-  const router = Router();
-  const actorOf = (user: NonNullable<Express.Request["user"]>) => ({ userId: user.id, isOrganiser: user.isOrganiser });
-
-  router.get("/sessions/:id/qa/export", requireUser, async (req, res) => {
-    const sessionId = parseInput(ZUuid, req.params.id);
-    const { format } = parseInput(ZQaExportQuery, req.query);
-    const rows = await exportQuestions({ store, actor: actorOf(req.user!), sessionId });
-    res.setHeader("Content-Disposition", `attachment; filename="questions-${sessionId}.${format}"`);
-    res.setHeader("Cache-Control", "no-store");
-    if (format === "json") return void res.json({ sessionId, exportedAt: new Date().toISOString(), questions: rows });
-    res.type("text/csv; charset=utf-8").send(toCsv(rows));
-  });
-
-  router.post("/sessions/:id/qa/presenter-links", requireUser, async (req, res) => {
-    const link = await issuePresenterLink({ store, actor: actorOf(req.user!), sessionId: parseInput(ZUuid, req.params.id) });
-    res.status(201).json(link);
-  });
-
-  router.post("/qa/presenter-links/verify", async (req, res) => {
-    res.json(await verifyPresenterToken(store.sql, parseInput(ZPresenterVerifyRequest, req.body).token));
-  });
-
-  return router;
+  return [
+    defineRoute({
+      method: "get",
+      path: "/sessions/:id/qa/export",
+      summary: "The session's questions as CSV or JSON (moderators)",
+      auth: "user",
+      params: ZSessionParams,
+      query: ZQaExportQuery,
+      produces: ["text/csv", "application/json"],
+      handle: async ({ params, query, user, res }) => {
+        const sessionId = params.id;
+        const rows = await exportQuestions({ store, actor: actorOf(user), sessionId });
+        res.setHeader("Content-Disposition", `attachment; filename="questions-${sessionId}.${query.format}"`);
+        res.setHeader("Cache-Control", "no-store");
+        if (query.format === "json") return void res.json({ sessionId, exportedAt: new Date().toISOString(), questions: rows });
+        res.type("text/csv; charset=utf-8").send(toCsv(rows));
+      },
+    }),
+    defineRoute({
+      method: "post",
+      path: "/sessions/:id/qa/presenter-links",
+      summary: "A read-only venue-screen link (moderators)",
+      auth: "user",
+      params: ZSessionParams,
+      response: ZPresenterLinkResponse,
+      status: 201,
+      handle: ({ params, user }) => issuePresenterLink({ store, actor: actorOf(user), sessionId: params.id }),
+    }),
+    defineRoute({
+      method: "post",
+      path: "/qa/presenter-links/verify",
+      summary: "Check a presenter link and name its session",
+      body: ZPresenterVerifyRequest,
+      response: ZPresenterVerifyResponse,
+      handle: ({ body }) => verifyPresenterToken(store.sql, body.token),
+    }),
+  ];
 }

@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Server } from "socket.io";
-import { userForToken } from "../auth/auth.service.ts";
+import { findUserByToken } from "../auth/find-user-by-token.ts";
 import type { SqlQuery } from "../db/client.ts";
 import { readSessionCookie } from "../http/middleware.ts";
 import { hashToken } from "../lib/crypto.ts";
@@ -43,7 +43,7 @@ export function createSocketServer(
   io.use(async (socket, next) => {
     try {
       const token = readSessionCookie(socket.handshake.headers.cookie);
-      const user = await userForToken(deps.sql, token);
+      const user = await findUserByToken({ sql: deps.sql, token });
       if (!user) return next(new Error("UNAUTHENTICATED"));
       socket.data = { userId: user.id, isOrganiser: user.isOrganiser, joinedSessions: [] };
       // A room per login, so logging out can close that login's sockets on every api process.

@@ -1,49 +1,81 @@
-import { ZAcceptInvitationRequest, ZAssignRoleRequest, ZCreateInvitationRequest, ZUuid } from "@plenary/shared";
-import { Router } from "express";
+import { ZAcceptInvitationRequest, ZAcceptInvitationResponse, ZAssignRoleRequest, ZCreateInvitationRequest, ZInvitationResponse, ZRolesResponse, ZUuid } from "@plenary/shared";
 import type { Db } from "../db/client.ts";
-import { requireOrganiser, requireUser } from "../http/middleware.ts";
-import { parseInput } from "../lib/validate.ts";
-import { acceptInvitation, assignRole, createInvitation, listRoles, removeRole } from "./roles.service.ts";
+import { defineRoute, type AnyRoute } from "../http/route-table.ts";
+import { ZSessionParams } from "../lib/validate.ts";
+import { acceptInvitation } from "./accept-invitation.ts";
+import { assignRole } from "./assign-role.ts";
+import { createInvitation } from "./create-invitation.ts";
+import { listRoles } from "./list-roles.ts";
+import { removeRole } from "./remove-role.ts";
 
 /**
- * `onStaffChanged` lets caches of who holds which role forget a session at once; `onStaffRemoved`
- * takes publishing away from someone already in the room.
+ * Session staff: roles and invitation links. `onStaffChanged` lets caches of who holds which role
+ * forget a session at once; `onStaffRemoved` takes publishing away from someone already in the room.
  */
-export function rolesRoutes(deps: { db: Db; onStaffChanged(sessionId: string): void; onStaffRemoved(sessionId: string, userId: string): Promise<void> }): Router {
+export function rolesRoutes(deps: { db: Db; onStaffChanged(sessionId: string): void; onStaffRemoved(sessionId: string, userId: string): Promise<void> }): AnyRoute[] {
   const { db, onStaffChanged, onStaffRemoved } = deps;
-  const router = Router();
-
-  router.get("/sessions/:id/roles", requireOrganiser, async (req, res) => {
-    res.json({ roles: await listRoles(db, parseInput(ZUuid, req.params.id)) });
-  });
-
-  router.post("/sessions/:id/roles", requireOrganiser, async (req, res) => {
-    const sessionId = parseInput(ZUuid, req.params.id);
-    const roles = await assignRole(db, sessionId, parseInput(ZAssignRoleRequest, req.body));
-    onStaffChanged(sessionId);
-    res.status(201).json({ roles });
-  });
-
-  router.delete("/sessions/:id/roles/:assignmentId", requireOrganiser, async (req, res) => {
-    const sessionId = parseInput(ZUuid, req.params.id);
-    const { roles, userId } = await removeRole(db, sessionId, parseInput(ZUuid, req.params.assignmentId));
-    onStaffChanged(sessionId);
-    await onStaffRemoved(sessionId, userId);
-    res.json({ roles });
-  });
-
-  router.post("/sessions/:id/invitations", requireOrganiser, async (req, res) => {
-    const input = parseInput(ZCreateInvitationRequest, req.body);
-    const invitation = await createInvitation(db, { ...input, sessionId: parseInput(ZUuid, req.params.id), createdById: req.user!.id });
-    res.status(201).json(invitation);
-  });
-
-  router.post("/invitations/accept", requireUser, async (req, res) => {
-    const { token } = parseInput(ZAcceptInvitationRequest, req.body);
-    const accepted = await acceptInvitation(db, { token, userId: req.user!.id });
-    onStaffChanged(accepted.sessionId);
-    res.json(accepted);
-  });
-
-  return router;
+  return [
+    defineRoute({
+      method: "get",
+      path: "/sessions/:id/roles",
+      summary: "Role assignments",
+      auth: "organiser",
+      params: ZSessionParams,
+      response: ZRolesResponse,
+      handle: async ({ params }) => ({ roles: await listRoles({ db, sessionId: params.id }) }),
+    }),
+    defineRoute({
+      method: "post",
+      path: "/sessions/:id/roles",
+      summary: "Assign a role",
+      auth: "organiser",
+      params: ZSessionParams,
+      body: ZAssignRoleRequest,
+      response: ZRolesResponse,
+      status: 201,
+      handle: async ({ params, body }) => {
+        const roles = await assignRole({ db, sessionId: params.id, input: body });
+        onStaffChanged(params.id);
+        return { roles };
+      },
+    }),
+    defineRoute({
+      method: "delete",
+      path: "/sessions/:id/roles/:assignmentId",
+      summary: "Remove a role",
+      auth: "organiser",
+      params: ZSessionParams.extend({ assignmentId: ZUuid }),
+      response: ZRolesResponse,
+      handle: async ({ params }) => {
+        const { roles, userId } = await removeRole({ db, sessionId: params.id, assignmentId: params.assignmentId });
+        onStaffChanged(params.id);
+        await onStaffRemoved(params.id, userId);
+        return { roles };
+      },
+    }),
+    defineRoute({
+      method: "post",
+      path: "/sessions/:id/invitations",
+      summary: "Create a role invitation link",
+      auth: "organiser",
+      params: ZSessionParams,
+      body: ZCreateInvitationRequest,
+      response: ZInvitationResponse,
+      status: 201,
+      handle: ({ params, body, user }) => createInvitation({ db, ...body, sessionId: params.id, createdById: user.id }),
+    }),
+    defineRoute({
+      method: "post",
+      path: "/invitations/accept",
+      summary: "Accept a role invitation",
+      auth: "user",
+      body: ZAcceptInvitationRequest,
+      response: ZAcceptInvitationResponse,
+      handle: async ({ body, user }) => {
+        const accepted = await acceptInvitation({ db, token: body.token, userId: user.id });
+        onStaffChanged(accepted.sessionId);
+        return accepted;
+      },
+    }),
+  ];
 }

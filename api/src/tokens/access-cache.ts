@@ -1,5 +1,7 @@
+import { LRUCache } from "lru-cache";
 import type { SqlQuery } from "../db/client.ts";
 import type { SessionStatus, StaffRole } from "../generated/prisma/client.ts";
+import { lruSettings, type CacheOptions } from "../lib/cache-options.ts";
 
 /** What token issuance needs to know about a user in a session. */
 export interface SessionAccess {
@@ -14,15 +16,30 @@ export interface AccessCache {
   invalidateSession(sessionId: string): void;
 }
 
+// Keys are `${sessionId}:${userId}`; session ids are UUIDs, so the session is the first 36 characters.
+const sessionOf = (key: string) => key.slice(0, 36);
+
 /**
  * Session status and roles per (session, user), kept for a few seconds. A join burst asks the same
  * question thousands of times; the answer changes rarely and every change made through this replica
  * invalidates it at once. Other replicas catch up within `ttlMs`, far inside a token's own lifetime.
  */
-export function createAccessCache(sql: SqlQuery, options: { ttlMs: number; maxEntries?: number }): AccessCache {
-  const maxEntries = options.maxEntries ?? 20_000;
-  const entries = new Map<string, { access: SessionAccess | undefined; until: number }>();
+export function createAccessCache(sql: SqlQuery, options: CacheOptions): AccessCache {
   const keysBySession = new Map<string, Set<string>>();
+  // lru-cache reads a ttl of 0 as "never expires"; here it means "do not cache".
+  const entries =
+    options.ttlMs > 0
+      ? new LRUCache<string, SessionAccess>({
+          ...lruSettings(options, 20_000),
+          // Keeps the per-session index as small as the cache when entries expire or are evicted.
+          dispose: (_access, key, reason) => {
+            if (reason === "set") return;
+            const keys = keysBySession.get(sessionOf(key));
+            keys?.delete(key);
+            if (keys?.size === 0) keysBySession.delete(sessionOf(key));
+          },
+        })
+      : undefined;
 
   async function load(sessionId: string, userId: string): Promise<SessionAccess | undefined> {
     const rows = await sql<{ status: SessionStatus; role: StaffRole | null; boothLanguage: string | null }>(
@@ -38,17 +55,11 @@ export function createAccessCache(sql: SqlQuery, options: { ttlMs: number; maxEn
   return {
     async lookup(sessionId, userId) {
       const key = `${sessionId}:${userId}`;
-      const now = Date.now();
-      const hit = entries.get(key);
-      if (hit && hit.until > now) return hit.access;
+      const hit = entries?.get(key);
+      if (hit) return hit;
       const access = await load(sessionId, userId);
-      if (options.ttlMs > 0 && access) {
-        if (entries.size >= maxEntries) {
-          const oldest = entries.keys().next().value!;
-          entries.delete(oldest);
-          keysBySession.get(oldest.slice(0, 36))?.delete(oldest);
-        }
-        entries.set(key, { access, until: now + options.ttlMs });
+      if (entries && access) {
+        entries.set(key, access);
         let keys = keysBySession.get(sessionId);
         if (!keys) keysBySession.set(sessionId, (keys = new Set()));
         keys.add(key);
@@ -56,7 +67,9 @@ export function createAccessCache(sql: SqlQuery, options: { ttlMs: number; maxEn
       return access;
     },
     invalidateSession(sessionId) {
-      for (const key of keysBySession.get(sessionId) ?? []) entries.delete(key);
+      const keys = keysBySession.get(sessionId);
+      if (!keys) return;
+      for (const key of keys) entries?.delete(key);
       keysBySession.delete(sessionId);
     },
   };

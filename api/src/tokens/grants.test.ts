@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { BOOTH_ATTRIBUTE, computeGrants, roomNameFor, sessionIdFromRoom } from "./grants.ts";
+import { PARTICIPANT_ATTRIBUTES, roomNameFor, sessionIdFromRoom } from "@plenary/shared";
+import { computeGrants } from "./grants.ts";
 
 const sessionId = "2b7c1f8e-5d2a-4c1e-9f3b-0a1b2c3d4e5f";
 
@@ -26,11 +27,11 @@ describe("computeGrants", () => {
   });
 
   test("an interpreter's booth language is a server-set attribute", () => {
-    expect(computeGrants({ role: "interpreter", sessionId, boothLanguage: "ar" }).attributes).toMatchObject({ [BOOTH_ATTRIBUTE]: "ar" });
+    expect(computeGrants({ role: "interpreter", sessionId, boothLanguage: "ar" }).attributes).toMatchObject({ [PARTICIPANT_ATTRIBUTES.booth]: "ar" });
   });
 
   test("only interpreters carry a booth attribute", () => {
-    expect(computeGrants({ role: "speaker", sessionId, boothLanguage: "ar" }).attributes).not.toHaveProperty(BOOTH_ATTRIBUTE);
+    expect(computeGrants({ role: "speaker", sessionId, boothLanguage: "ar" }).attributes).not.toHaveProperty(PARTICIPANT_ATTRIBUTES.booth);
   });
 
   test("an interpreter without a booth is a programming error", () => {

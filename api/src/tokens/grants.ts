@@ -1,20 +1,4 @@
-import type { TGrants, TJoinRole } from "@plenary/shared";
-
-/** LiveKit track sources, as named in tokens. */
-export const SOURCES = {
-  camera: "camera",
-  microphone: "microphone",
-  screenShare: "screen_share",
-  screenShareAudio: "screen_share_audio",
-} as const;
-
-/** Participant attribute that names an interpreter's booth language. */
-export const BOOTH_ATTRIBUTE = "plenary.booth";
-/** Participant attribute that names the role a participant joined as. */
-export const ROLE_ATTRIBUTE = "plenary.role";
-
-export const roomNameFor = (sessionId: string): string => `session-${sessionId}`;
-export const sessionIdFromRoom = (room: string): string | undefined => /^session-([0-9a-f-]{36})$/.exec(room)?.[1];
+import { PARTICIPANT_ATTRIBUTES, roomNameFor, TRACK_SOURCES as SOURCES, type TGrants, type TJoinRole } from "@plenary/shared";
 
 export interface GrantInput {
   role: TJoinRole;
@@ -43,7 +27,7 @@ export function computeGrants({ role, sessionId, boothLanguage }: GrantInput): G
     canPublishSources: [],
     canUpdateOwnMetadata: false,
   };
-  const attributes: Record<string, string> = { [ROLE_ATTRIBUTE]: role };
+  const attributes: Record<string, string> = { [PARTICIPANT_ATTRIBUTES.role]: role };
   switch (role) {
     case "attendee":
       return { grants: base, attributes };
@@ -57,7 +41,7 @@ export function computeGrants({ role, sessionId, boothLanguage }: GrantInput): G
       if (!boothLanguage) throw new Error("an interpreter grant needs a booth language");
       return {
         grants: { ...base, canPublish: true, canPublishSources: [SOURCES.microphone] },
-        attributes: { ...attributes, [BOOTH_ATTRIBUTE]: boothLanguage },
+        attributes: { ...attributes, [PARTICIPANT_ATTRIBUTES.booth]: boothLanguage },
       };
     case "moderator":
       // Room admin, plus camera and microphone because the chair speaks from the room (opening the

@@ -1,20 +1,27 @@
-import { ZTokenRequest, ZUuid } from "@plenary/shared";
-import { Router } from "express";
-import type { AccessCache } from "./access-cache.ts";
-import { requireUser } from "../http/middleware.ts";
+import { ZConnectionDetails, ZTokenRequest } from "@plenary/shared";
 import type { Livekit } from "../livekit/livekit.ts";
+import { defineRoute, type AnyRoute } from "../http/route-table.ts";
 import type { Limiter } from "../lib/rate-limit.ts";
-import { parseInput } from "../lib/validate.ts";
+import { ZSessionParams } from "../lib/validate.ts";
+import type { AccessCache } from "./access-cache.ts";
 import { issueToken } from "./issue-token.ts";
 
-export function tokensRoutes(deps: { access: AccessCache; livekit: Livekit; limiter: Limiter }): Router {
-  const router = Router();
-  router.post("/sessions/:id/token", requireUser, async (req, res) => {
-    const sessionId = parseInput(ZUuid, req.params.id);
-    const { role } = parseInput(ZTokenRequest, req.body ?? {});
-    await deps.limiter.consume(req.user!.id);
-    res.setHeader("Cache-Control", "no-store");
-    res.json(await issueToken(deps, { user: req.user!, sessionId, role }));
-  });
-  return router;
+/** LiveKit tokens: the hottest route of all (a join burst asks for thousands at once). */
+export function tokensRoutes(deps: { access: AccessCache; livekit: Livekit; limiter: Limiter }): AnyRoute[] {
+  return [
+    defineRoute({
+      method: "post",
+      path: "/sessions/:id/token",
+      summary: "A LiveKit token for this session in one role",
+      auth: "user",
+      params: ZSessionParams,
+      body: ZTokenRequest,
+      response: ZConnectionDetails,
+      handle: async ({ params, body, user, res }) => {
+        await deps.limiter.consume(user.id);
+        res.setHeader("Cache-Control", "no-store");
+        return issueToken(deps, { user, sessionId: params.id, role: body.role });
+      },
+    }),
+  ];
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { followQa, type Ack, type QaState } from "@plenary/shared";
 import { io, type Socket } from "socket.io-client";
-import { openLoginSession } from "../../src/auth/auth.service.ts";
+import { openLoginSession } from "../../src/auth/open-login-session.ts";
 import type { Db } from "../../src/db/client.ts";
 import { SESSION_COOKIE } from "../../src/http/middleware.ts";
 import type { QuestionStatus, StaffRole } from "../../src/generated/prisma/client.ts";
@@ -84,7 +84,7 @@ export function eventWhere<T>(socket: { on(...args: any[]): unknown; off(...args
 export async function participant(baseUrl: string, db: Db, options: Parameters<typeof createUser>[1] = {}) {
   const user = await createUser(db, options);
   const client = new TestClient(baseUrl);
-  client.cookie = `${SESSION_COOKIE}=${(await openLoginSession(db, user.userId)).token}`;
+  client.cookie = `${SESSION_COOKIE}=${(await openLoginSession({ db, userId: user.userId })).token}`;
   return { client, user };
 }
 

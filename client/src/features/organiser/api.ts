@@ -5,17 +5,16 @@ import {
   type TSession,
   type TStaffRole,
   type TUpdateSessionRequest,
+  type TAcceptInvitationResponse,
   type ZCreateSessionRequest,
+  ZAcceptInvitationResponse,
   ZInvitationResponse,
-  ZRoleAssignment,
+  ZRolesResponse,
   ZSession,
-  ZStaffRole,
 } from "@plenary/shared";
 import { z } from "zod";
 import { apiRequest } from "../../lib/api.ts";
 
-const ZRoles = z.object({ roles: z.array(ZRoleAssignment) });
-const ZAccepted = z.object({ sessionId: z.string(), role: ZStaffRole });
 const path = (sessionId: string, rest = "") => `/sessions/${encodeURIComponent(sessionId)}${rest}`;
 
 /** Creates a session in the event. */
@@ -32,23 +31,23 @@ export const setSessionStatus = (sessionId: string, status: TSession["status"]):
 
 /** Who holds a staff role in the session. */
 export const listRoles = async (sessionId: string, signal?: AbortSignal): Promise<TRoleAssignment[]> =>
-  (await apiRequest(path(sessionId, "/roles"), { schema: ZRoles, signal })).roles;
+  (await apiRequest(path(sessionId, "/roles"), { schema: ZRolesResponse, signal })).roles;
 
 /** Gives a registered user a role; returns the updated list. */
 export const assignRole = async (sessionId: string, input: TAssignRoleRequest): Promise<TRoleAssignment[]> =>
-  (await apiRequest(path(sessionId, "/roles"), { method: "POST", body: input, schema: ZRoles })).roles;
+  (await apiRequest(path(sessionId, "/roles"), { method: "POST", body: input, schema: ZRolesResponse })).roles;
 
 /** Takes a role away; returns the updated list. */
 export const removeRole = async (sessionId: string, assignmentId: string): Promise<TRoleAssignment[]> =>
-  (await apiRequest(path(sessionId, `/roles/${encodeURIComponent(assignmentId)}`), { method: "DELETE", schema: ZRoles })).roles;
+  (await apiRequest(path(sessionId, `/roles/${encodeURIComponent(assignmentId)}`), { method: "DELETE", schema: ZRolesResponse })).roles;
 
 /** Creates a one-time invitation link for a role (for people without an account yet). */
 export const createInvitation = (sessionId: string, input: { role: TStaffRole; boothLanguage?: TLanguage }) =>
   apiRequest(path(sessionId, "/invitations"), { method: "POST", body: input, schema: ZInvitationResponse });
 
 /** Accepts an invitation for the signed-in user. */
-export const acceptInvitation = (token: string): Promise<z.output<typeof ZAccepted>> =>
-  apiRequest("/invitations/accept", { method: "POST", body: { token }, schema: ZAccepted });
+export const acceptInvitation = (token: string): Promise<TAcceptInvitationResponse> =>
+  apiRequest("/invitations/accept", { method: "POST", body: { token }, schema: ZAcceptInvitationResponse });
 
 /** The page a staff member works from for their role. */
 export function workspacePathFor(sessionId: string, role: TStaffRole): string {

@@ -1,14 +1,9 @@
-import { followQa, type Ack, type AckCallback, type ClientToServerEvents, type QaFollower, type QaSocketLike, type QaState, type TQuestion } from "@plenary/shared";
+import { followQa, type Ack, type AckCallback, type ClientToServerEvents, type QaFollower, type QaState, type TQuestion } from "@plenary/shared";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useServices } from "../../app/services.ts";
 import { ACK_TIMEOUT_MS, type PlenarySocket, type SocketLease } from "../../lib/socket.ts";
 import type { QaErrorCode } from "./qa-format.ts";
 
-/**
- * Hands a typed Socket.IO client to the follower. Its typed `on`/`off` overloads only accept the
- * contract's event names, which are exactly the ones the follower uses, so the cast is safe.
- */
-const asQaSocket = (socket: PlenarySocket): QaSocketLike => socket as unknown as QaSocketLike;
 
 type Payload<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[0];
 type Result<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1] extends AckCallback<infer R> ? R : never;
@@ -56,7 +51,7 @@ export function useQaFollower<Q extends TQuestion = TQuestion>(sessionId: string
     const lease = openSocket();
     const s = lease.socket;
     socket.current = s;
-    follower.current = followQa<Q>(asQaSocket(s), {
+    follower.current = followQa<Q>(s, {
       sessionId,
       onState: (next) => {
         setState({ sessionId, state: next });
