@@ -39,6 +39,10 @@ const OPERATIONS: Operation[] = [
   { method: "get", path: "/api/sessions/{id}/qa/export", summary: "The session's questions as CSV or JSON (moderators)", auth: "user", query: S.ZQaExportQuery },
   { method: "post", path: "/api/sessions/{id}/qa/presenter-links", summary: "A read-only venue-screen link (moderators)", auth: "user", response: S.ZPresenterLinkResponse, status: 201 },
   { method: "post", path: "/api/qa/presenter-links/verify", summary: "Check a presenter link and name its session", body: S.ZPresenterVerifyRequest, response: S.ZPresenterVerifyResponse },
+  { method: "post", path: "/api/sessions/{id}/listen-links", summary: "A guest link to the listen-only page (moderators)", auth: "user", body: S.ZCreateListenLinkRequest, response: S.ZListenLinkCreated, status: 201 },
+  { method: "get", path: "/api/sessions/{id}/listen-links", summary: "The session's guest listen links (moderators)", auth: "user", response: S.ZListenLinkList },
+  { method: "post", path: "/api/sessions/{id}/listen-links/{linkId}/revoke", summary: "Revoke a guest listen link; its guests are cut off at once", auth: "user", response: S.ZListenLink },
+  { method: "post", path: "/api/listen/token", summary: "A listen-only LiveKit token for a guest link (rate limited)", body: S.ZGuestTokenRequest, response: S.ZConnectionDetails },
   { method: "post", path: "/api/livekit/webhook", summary: "LiveKit webhook receiver (signed)", auth: "livekit-signature" },
 ];
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { BOOTH_ATTRIBUTE, computeGrants, roomNameFor, sessionIdFromRoom } from "./grants.ts";
+import { BOOTH_ATTRIBUTE, computeGrants, guestGrants, ROLE_ATTRIBUTE, roomNameFor, sessionIdFromRoom } from "./grants.ts";
 
 const sessionId = "2b7c1f8e-5d2a-4c1e-9f3b-0a1b2c3d4e5f";
 
@@ -35,6 +35,22 @@ describe("computeGrants", () => {
 
   test("an interpreter without a booth is a programming error", () => {
     expect(() => computeGrants({ role: "interpreter", sessionId })).toThrow(/booth/);
+  });
+
+  test("a guest of a listen link may only subscribe, and says it is a guest", () => {
+    expect(guestGrants(sessionId)).toEqual({
+      grants: {
+        roomJoin: true,
+        room: roomNameFor(sessionId),
+        roomAdmin: false,
+        canSubscribe: true,
+        canPublish: false,
+        canPublishData: false,
+        canPublishSources: [],
+        canUpdateOwnMetadata: false,
+      },
+      attributes: { [ROLE_ATTRIBUTE]: "guest" },
+    });
   });
 
   test("room names round-trip to session ids and reject anything else", () => {
