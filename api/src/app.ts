@@ -76,7 +76,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const guests = realtime.io.of(LISTEN_NAMESPACE) as unknown as ListenNamespace;
   const interpretation = createInterpretationFeature({ store: { sql: database.query, transaction: database.transaction }, io: realtime.io, guests, livekit, logger, limiter });
   features.push(interpretation.onConnection);
-  const listen = createListenFeature({ store: { sql: database.query, transaction: database.transaction }, guests, broadcaster: interpretation.broadcaster, livekit, logger, limiter });
+  const listen = createListenFeature({ config, store: { sql: database.query, transaction: database.transaction }, guests, broadcaster: interpretation.broadcaster, livekit, logger, limiter });
   // Features are read per connection, and nothing connects before listen().
   features.push(qa.onConnection);
   await qa.reconcileVoteCounts();
