@@ -1,6 +1,7 @@
 import { createBrowserRouter } from "react-router";
 import { agendaRoutes } from "../features/agenda/routes.tsx";
 import { authRoutes } from "../features/auth/routes.tsx";
+import { listenRoutes } from "../features/listen/routes.tsx";
 import { organiserRoutes } from "../features/organiser/routes.tsx";
 import { profileRoutes } from "../features/profile/routes.tsx";
 import { qaFullScreenRoutes, qaRoutes } from "../features/qa/routes.tsx";
@@ -12,7 +13,7 @@ import { RouteError } from "./RouteError.tsx";
 
 /** Every route, assembled from the features. */
 export const router = createBrowserRouter([
-  ...qaFullScreenRoutes.map((route) => ({ ...route, errorElement: <RouteError /> })),
+  ...[...qaFullScreenRoutes, ...listenRoutes].map((route) => ({ ...route, errorElement: <RouteError /> })),
   {
     element: <Layout />,
     errorElement: <RouteError />,
