@@ -57,8 +57,8 @@ export function ListenPage() {
     <main className="listen" data-testid="listen-page" data-hearing={media.hearing} data-audio-started={media.audioStarted}>
       <header className="listen__header">
         <p className="listen__eyebrow">{t("listen.title")}</p>
-        <h1 className="listen__title" dir="auto">
-          {session.data?.title ?? t("common.loading")}
+        <h1 className="listen__title">
+          <bdi>{session.data?.title ?? t("common.loading")}</bdi>
         </h1>
         {session.data && (
           <p className="listen__meta">
@@ -72,6 +72,10 @@ export function ListenPage() {
         <LanguageSwitcher />
       </header>
 
+      {/* Always in the page, so that a change of its text is announced; near the top, where a phone shows it. */}
+      <p className="listen__notice" role="status" aria-live="polite" data-testid="listen-notice">
+        {blocker ? "" : paused ? t("listen.paused") : listen.status === "floor" && listen.channel !== "floor" ? t("listen.floorLanguage") : ""}
+      </p>
       {blocker ? (
         <Notice
           tone={blocker === "not-live" ? "info" : "warning"}
@@ -99,19 +103,15 @@ export function ListenPage() {
               {t("listen.startAudio")}
             </button>
           )}
+          {media.audioStarted && <LevelMeter label={t(`listen.hearing.${media.hearing}`)} testId="listen-level" {...level} />}
           {listen.state && <ChannelPicker state={listen.state} channel={listen.channel} onSelect={listen.select} />}
           <label className="listen__volume">
             <span>{t("listen.volume")}</span>
             <input type="range" min={0} max={100} step={5} value={Math.round(media.volume * 100)} onChange={(e) => listen.setVolume(Number(e.target.value) / 100)} data-testid="listen-volume" />
           </label>
-          {media.audioStarted && <LevelMeter label={t(`listen.hearing.${media.hearing}`)} testId="listen-level" {...level} />}
           {media.connection !== "connected" && media.connection !== "idle" && <p className="listen__connection">{t(`listen.connection.${media.connection}`)}</p>}
         </>
       )}
-      {/* Always in the page, so that a change of its text is announced. */}
-      <p className="listen__notice" role="status" aria-live="polite" data-testid="listen-notice">
-        {!blocker && paused ? t("listen.paused") : !blocker && listen.status === "floor" && listen.channel !== "floor" ? t("listen.floorLanguage") : ""}
-      </p>
     </main>
   );
 }

@@ -69,7 +69,7 @@ export function ListenQr({ sessionId, canManage, size = 168 }: ListenQrProps) {
     <section className="listen-qr" data-testid="listen-qr" data-guest={Boolean(link)}>
       <p className="listen-qr__title">{t("listen.qr.title")}</p>
       <div className="listen-qr__code">
-        <QRCodeSVG value={url} size={size} level="M" marginSize={2} title={t("listen.qr.label")} data-testid="listen-qr-code" data-url={url} />
+        <QRCodeSVG value={url} size={size} level="L" marginSize={2} title={t("listen.qr.label")} data-testid="listen-qr-code" data-url={url} />
       </div>
       <p className="listen-qr__hint">{link ? t("listen.qr.guest", { time: until }) : canManage ? t("listen.qr.signedIn") : t("listen.qr.hint")}</p>
       {canManage && (

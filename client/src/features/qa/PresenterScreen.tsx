@@ -73,7 +73,7 @@ export function PresenterScreen() {
         </section>
       )}
       <footer className="presenter__listen">
-        <ListenQr sessionId={id} canManage={chairs} size={176} />
+        <ListenQr sessionId={id} canManage={chairs} size={220} />
       </footer>
     </main>
   );
