@@ -55,30 +55,34 @@ export function useListen(sessionId: string, token: string | undefined, live: bo
   const [problem, setProblem] = useState<FollowProblem>();
   const [channel, setChannel] = useState<TChannel>(storedChannel);
   const follower = useRef<ReturnType<typeof followInterpretation>>(undefined);
+  // The first state says which channels this session offers; until then nothing is selected.
+  const chosen = useRef<TChannel | undefined>(undefined);
 
   useEffect(() => () => void controller.dispose(), [controller]);
 
+  // Opened again when the session goes live: the api refuses to sync a session that is not.
   useEffect(() => {
     const { socket, release } = openSocket(token);
     const following = followInterpretation(socket, sessionId, { onState: setState, onProblem: setProblem });
     follower.current = following;
+    // A new socket (the session went live): it selects the listener's channel once it has synced.
+    if (chosen.current) void following.select(chosen.current);
     return () => {
       following.stop();
       release();
     };
-  }, [sessionId, token]);
+  }, [sessionId, token, live]);
 
   useEffect(() => {
     if (live) void controller.connect();
   }, [controller, live]);
 
-  // The first state says which channels this session offers: the remembered choice, if it is one.
-  const chosen = useRef(false);
+  // The remembered choice, if this session offers it.
   useEffect(() => {
     if (!state || chosen.current) return;
-    chosen.current = true;
     const remembered = storedChannel();
     const next = state.channels.some((c) => c.channel === remembered) ? remembered : FLOOR;
+    chosen.current = next;
     setChannel(next);
     void follower.current?.select(next);
   }, [state]);
@@ -87,6 +91,7 @@ export function useListen(sessionId: string, token: string | undefined, live: bo
   useEffect(() => controller.setPlayback({ interpreter: playback?.interpreter ?? null }), [controller, playback?.interpreter]);
 
   const select = useCallback((next: TChannel) => {
+    chosen.current = next;
     setChannel(next);
     try {
       localStorage.setItem(CHANNEL_KEY, next);
