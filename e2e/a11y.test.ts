@@ -18,6 +18,7 @@ const pages: [string, (ctx: import("playwright-core").BrowserContext) => Promise
   ["login", async () => "/login"],
   ["register", async () => "/register"],
   ["session", async (ctx) => (await registerNew(ctx), `/sessions/${await liveSessionId(ctx)}`)],
+  ["listen", async (ctx) => (await registerNew(ctx), `/listen/${await liveSessionId(ctx)}`)],
   ["organiser", async (ctx) => (await loginAs(ctx, "organiser@demo.plenary.dev"), "/organiser")],
 ];
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { createServer, type Server as HttpServer } from "node:http";
 import path from "node:path";
-import type { TSession } from "@plenary/shared";
+import { LISTEN_NAMESPACE, type TSession } from "@plenary/shared";
 import express from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
@@ -20,9 +20,11 @@ import type { Livekit } from "./livekit/livekit.ts";
 import { webhookRoutes } from "./livekit/webhook.routes.ts";
 import { API_PREFIX, openApiRoutes } from "./openapi/openapi.ts";
 import { createInterpretationFeature } from "./interpretation/interpretation.feature.ts";
+import { createListenFeature } from "./listen/listen.feature.ts";
 import { createQaFeature } from "./qa/qa.feature.ts";
 import { createRoomEnforcement } from "./livekit/room-enforcement.ts";
 import { createSocketServer, type RedisPair, type SocketFeature } from "./realtime/socket-server.ts";
+import type { ListenNamespace } from "./realtime/types.ts";
 import { rolesRoutes } from "./roles/roles.routes.ts";
 import { createSessionsSocketFeature } from "./sessions/sessions.handlers.ts";
 import { sessionsRoutes } from "./sessions/sessions.routes.ts";
@@ -73,8 +75,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const sessionsSocket = createSessionsSocketFeature({ config, db, logger, io: realtime.io });
   features.push(sessionsSocket.onConnection);
   const qa = createQaFeature({ store: { sql: database.query, transaction: database.transaction }, io: realtime.io, config, logger, limiter });
-  const interpretation = createInterpretationFeature({ store: { sql: database.query, transaction: database.transaction }, io: realtime.io, livekit, logger, limiter });
+  const guests = realtime.io.of(LISTEN_NAMESPACE) as unknown as ListenNamespace;
+  const interpretation = createInterpretationFeature({ store: { sql: database.query, transaction: database.transaction }, io: realtime.io, guests, livekit, logger, limiter });
   features.push(interpretation.onConnection);
+  const listen = createListenFeature({ config, store: { sql: database.query, transaction: database.transaction }, guests, broadcaster: interpretation.broadcaster, livekit, logger, limiter });
   // Features are read per connection, and nothing connects before listen().
   features.push(qa.onConnection);
   await qa.reconcileVoteCounts();
@@ -102,6 +106,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     sessions: sessionsRoutes({ db, config, events: { onSessionUpdated } }),
     roles: rolesRoutes({ db, onStaffChanged: (sessionId) => access.invalidateSession(sessionId), onStaffRemoved: rooms.staffRemoved }),
     qa: qa.routes,
+    listen: listen.routes,
   };
   const openApi = openApiRoutes({ version: VERSION, routes: Object.values(tables).flat() });
 
@@ -122,6 +127,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(mountRoutes(tables.sessions));
   api.use(mountRoutes(tables.roles));
   api.use(mountRoutes(tables.qa));
+  api.use(mountRoutes(tables.listen));
   api.use(notFound);
   app.use(API_PREFIX, api);
 

@@ -40,6 +40,8 @@ const ZEnv = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     RATE_LIMIT_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     RATE_LIMIT_LOGIN_PER_15_MIN: z.coerce.number().int().min(1).default(10),
+    // Guest listen tokens, per client address: a venue's phones often share one address.
+    RATE_LIMIT_GUEST_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
     // How long a replica may answer cookie and session-role lookups from memory (0 disables the caches).
     AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
     // Q&A: per user. Keep the defaults strict; the fan-out bench raises them for its synthetic users.
@@ -93,6 +95,7 @@ function toConfig(env: z.infer<typeof ZEnv>, cwd: string) {
     rateLimits: {
       tokensPerMinute: env.RATE_LIMIT_TOKENS_PER_MINUTE,
       loginPer15Min: env.RATE_LIMIT_LOGIN_PER_15_MIN,
+      guestTokensPerMinute: env.RATE_LIMIT_GUEST_TOKENS_PER_MINUTE,
       questionsPerMinute: env.RATE_LIMIT_QUESTIONS_PER_MINUTE,
       votesPerSecond: env.RATE_LIMIT_VOTES_PER_SECOND,
     },

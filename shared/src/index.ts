@@ -7,6 +7,7 @@ export * from "./qa.types.ts";
 export * from "./qa.state.ts";
 export * from "./qa.sync.ts";
 export * from "./interpretation.types.ts";
+export * from "./listen.types.ts";
 export * from "./socket.types.ts";
 export * from "./health.types.ts";
 export * from "./time.ts";

@@ -37,6 +37,7 @@ const EXPECTED: Record<Action, Record<Persona, string>> = {
   "interpretation.booth": { attendee: "", moderator: "", speaker: "", stage: "", interpreter: "SL", organiser: "" },
   "interpretation.floor-language": { attendee: "", moderator: "SL", speaker: "", stage: "SL", interpreter: "", organiser: "SL" },
   "interpretation.watch-booths": { attendee: "", moderator: "SL", speaker: "", stage: "SL", interpreter: "SL", organiser: "SL" },
+  "listen.manage-links": { attendee: "", moderator: "SLE", speaker: "", stage: "", interpreter: "", organiser: "SLE" },
 };
 
 const ROOM_ACTIONS = new Set<Action>(["room.attend", "room.speak", "room.stage", "room.interpret", "room.chair"]);

@@ -81,6 +81,9 @@ const RULES = {
     closed: "FORBIDDEN",
     refusal: "Only the chair, the stage operator and interpreters see the booths.",
   },
+  // Guest listen links (the QR code in the room): the chair hands them out and revokes them,
+  // also after the end, to cut off a link that leaked.
+  "listen.manage-links": { grants: chair, closed: "FORBIDDEN", refusal: "Only moderators of this session can manage listen links." },
 } as const satisfies Record<string, Rule>;
 
 /** Something a person may do in a session. */

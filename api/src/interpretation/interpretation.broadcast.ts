@@ -1,16 +1,16 @@
 import { roomNameFor, type TBoothsState, type TInterpretationState } from "@plenary/shared";
 import type { Logger } from "pino";
 import type { Livekit } from "../livekit/livekit.ts";
-import type { PlenaryServer } from "../realtime/types.ts";
+import type { ListenNamespace, PlenaryServer } from "../realtime/types.ts";
 import { boothsState, loadSnapshot, publicState, type InterpretationSnapshot, type InterpretationStore } from "./interpretation.repository.ts";
 
-/** Everyone who follows a session's interpretation state (listeners included). */
+/** Everyone who follows a session's interpretation state (listeners included), in both namespaces. */
 export const interpretationRoom = (sessionId: string) => `interp:${sessionId}`;
 /** The chair, the stage operator and the interpreters: they see every booth. */
 export const boothsRoom = (sessionId: string) => `interp-staff:${sessionId}`;
 /** One booth's interpreters: their chat. */
 export const boothRoom = (sessionId: string, language: string) => `booth:${sessionId}:${language}`;
-/** Every listener of a session, whatever their channel; counted per channel by socket data. */
+/** Every listener of a session, whatever their channel; counted per channel by socket data, guests included. */
 export const listenersRoom = (sessionId: string) => `listen:${sessionId}`;
 
 export interface InterpretationBroadcaster {
@@ -27,19 +27,21 @@ export interface InterpretationBroadcaster {
 
 export function createInterpretationBroadcaster(deps: {
   io: PlenaryServer;
+  /** Guest listeners: they join the same room names in their own namespace. */
+  guests?: ListenNamespace;
   store: InterpretationStore;
   livekit: Livekit;
   logger: Logger;
   countsIntervalMs?: number;
 }): InterpretationBroadcaster {
-  const { io, store, livekit, logger } = deps;
+  const { io, guests, store, livekit, logger } = deps;
   const pending = new Map<string, NodeJS.Timeout>();
 
   async function countListeners(sessionId: string): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
     // fetchSockets goes through the adapter, so listeners on other api processes count too.
-    const sockets = await io.in(listenersRoom(sessionId)).fetchSockets();
-    for (const socket of sockets) {
+    const [members, guestSockets] = await Promise.all([io.in(listenersRoom(sessionId)).fetchSockets(), guests?.in(listenersRoom(sessionId)).fetchSockets() ?? []]);
+    for (const socket of [...members, ...guestSockets]) {
       const channel = socket.data.listening?.[sessionId];
       if (channel) counts.set(channel, (counts.get(channel) ?? 0) + 1);
     }
@@ -73,6 +75,7 @@ export function createInterpretationBroadcaster(deps: {
     async publish(sessionId) {
       const { snap, state, booths } = await read(sessionId);
       io.to(interpretationRoom(sessionId)).emit("interpretation:state-changed", state);
+      guests?.to(interpretationRoom(sessionId)).emit("interpretation:state-changed", state);
       io.to(boothsRoom(sessionId)).emit("interpretation:booths-changed", booths);
       void enforce(sessionId, snap);
       return { state, booths };

@@ -2,15 +2,15 @@ import type { Logger } from "pino";
 import type { LimiterFactory } from "../lib/rate-limit.ts";
 import type { Livekit } from "../livekit/livekit.ts";
 import type { SocketFeature } from "../realtime/socket-server.ts";
-import type { PlenaryServer } from "../realtime/types.ts";
+import type { ListenNamespace, PlenaryServer } from "../realtime/types.ts";
 import { createInterpretationBroadcaster } from "./interpretation.broadcast.ts";
 import { registerInterpretationHandlers } from "./interpretation.handlers.ts";
 import type { InterpretationStore } from "./interpretation.repository.ts";
 
 /** Builds simultaneous interpretation: booth control, channel selection and their broadcasts. */
-export function createInterpretationFeature(deps: { store: InterpretationStore; io: PlenaryServer; livekit: Livekit; logger: Logger; limiter: LimiterFactory }) {
-  const { store, io, livekit, logger } = deps;
-  const broadcaster = createInterpretationBroadcaster({ io, store, livekit, logger });
+export function createInterpretationFeature(deps: { store: InterpretationStore; io: PlenaryServer; guests?: ListenNamespace; livekit: Livekit; logger: Logger; limiter: LimiterFactory }) {
+  const { store, io, guests, livekit, logger } = deps;
+  const broadcaster = createInterpretationBroadcaster({ io, guests, store, livekit, logger });
   const limits = {
     // A listener flicking through channels is fine; a script hammering the database is not.
     selects: deps.limiter("interp-select", 20, 10),

@@ -18,7 +18,8 @@ export interface Livekit {
   disabledReason?: string;
   serverUrl: string;
   ensureRoom(name: string): Promise<void>;
-  signToken(options: { identity: string; name: string; grants: TGrants; attributes: Record<string, string> }): Promise<{ token: string; expiresAt: Date }>;
+  /** Signs a join token; `ttlSeconds` shortens the configured lifetime (never lengthens it). */
+  signToken(options: { identity: string; name: string; grants: TGrants; attributes: Record<string, string>; ttlSeconds?: number }): Promise<{ token: string; expiresAt: Date }>;
   /** Deletes a room, disconnecting everyone in it (a room that does not exist is fine). */
   closeRoom(name: string): Promise<void>;
   /**
@@ -31,6 +32,8 @@ export interface Livekit {
    * them. Returns how many tracks were muted. A participant who is not connected is fine.
    */
   muteMicrophones(room: string, identity: string): Promise<number>;
+  /** Disconnects every participant whose identity starts with `prefix`; returns how many. No room is fine. */
+  removeParticipants(room: string, prefix: string): Promise<number>;
   receiveWebhook(rawBody: string, authorization: string | undefined): Promise<WebhookEvent>;
   ping(): Promise<boolean>;
 }
@@ -57,6 +60,7 @@ export function createLivekit(config: Config["livekit"]): Livekit {
       closeRoom: async () => undefined,
       restrictToListening: async () => undefined,
       muteMicrophones: async () => 0,
+      removeParticipants: async () => 0,
       receiveWebhook: async () => off(),
       ping: async () => false,
     };
@@ -81,8 +85,8 @@ export function createLivekit(config: Config["livekit"]): Livekit {
       }
       known.set(name, true);
     },
-    async signToken({ identity, name, grants, attributes }) {
-      const ttl = config.tokenTtlSeconds;
+    async signToken({ identity, name, grants, attributes, ttlSeconds }) {
+      const ttl = Math.min(config.tokenTtlSeconds, ttlSeconds ?? Infinity);
       const at = new AccessToken(config.apiKey, config.apiSecret, { identity, name, ttl, attributes });
       at.addGrant({ ...grants, canPublishSources: grants.canPublishSources.map((s) => SOURCE_ENUM[s]) });
       return { token: await at.toJwt(), expiresAt: new Date(Date.now() + ttl * 1000) };
@@ -106,6 +110,21 @@ export function createLivekit(config: Config["livekit"]): Livekit {
       const microphones = (participant?.tracks ?? []).filter((t) => t.source === TrackSource.MICROPHONE && !t.muted);
       await Promise.all(microphones.map((t) => rooms.mutePublishedTrack(room, identity, t.sid, true)));
       return microphones.length;
+    },
+    async removeParticipants(room, prefix) {
+      const present = await rooms.listParticipants(room).catch((err: unknown) => {
+        if (isNotFound(err)) return [];
+        throw err;
+      });
+      const leaving = present.filter((p) => p.identity.startsWith(prefix));
+      await Promise.all(
+        leaving.map((p) =>
+          rooms.removeParticipant(room, p.identity).catch((err: unknown) => {
+            if (!isNotFound(err)) throw err;
+          }),
+        ),
+      );
+      return leaving.length;
     },
     receiveWebhook: (rawBody, authorization) => receiver.receive(rawBody, authorization),
     ping: () => rooms.listRooms([]).then(() => true, () => false),

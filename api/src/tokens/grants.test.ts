@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { PARTICIPANT_ATTRIBUTES, roomNameFor, sessionIdFromRoom } from "@plenary/shared";
-import { computeGrants } from "./grants.ts";
+import { computeGrants, guestGrants } from "./grants.ts";
 
 const sessionId = "2b7c1f8e-5d2a-4c1e-9f3b-0a1b2c3d4e5f";
 
@@ -36,6 +36,22 @@ describe("computeGrants", () => {
 
   test("an interpreter without a booth is a programming error", () => {
     expect(() => computeGrants({ role: "interpreter", sessionId })).toThrow(/booth/);
+  });
+
+  test("a guest of a listen link may only subscribe, and says it is a guest", () => {
+    expect(guestGrants(sessionId)).toEqual({
+      grants: {
+        roomJoin: true,
+        room: roomNameFor(sessionId),
+        roomAdmin: false,
+        canSubscribe: true,
+        canPublish: false,
+        canPublishData: false,
+        canPublishSources: [],
+        canUpdateOwnMetadata: false,
+      },
+      attributes: { [PARTICIPANT_ATTRIBUTES.role]: "guest" },
+    });
   });
 
   test("room names round-trip to session ids and reject anything else", () => {

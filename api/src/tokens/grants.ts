@@ -52,3 +52,28 @@ export function computeGrants({ role, sessionId, boothLanguage }: GrantInput): G
       };
   }
 }
+
+/** The role attribute of a guest who listens through a listen link. */
+export const GUEST_ROLE = "guest";
+
+/**
+ * A guest of the listen-only page: they may subscribe and nothing else (no publishing, no data
+ * messages, no metadata), so a leaked link can only ever let someone hear the session.
+ */
+export function guestGrants(sessionId: string): GrantResult {
+  // Written out rather than derived from the attendee's: widening what attendees may do must not
+  // widen what an anonymous link holder may do.
+  return {
+    grants: {
+      roomJoin: true,
+      room: roomNameFor(sessionId),
+      roomAdmin: false,
+      canSubscribe: true,
+      canPublish: false,
+      canPublishData: false,
+      canPublishSources: [],
+      canUpdateOwnMetadata: false,
+    },
+    attributes: { [PARTICIPANT_ATTRIBUTES.role]: GUEST_ROLE },
+  };
+}

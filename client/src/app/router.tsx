@@ -1,6 +1,7 @@
 import { createBrowserRouter } from "react-router";
 import { agendaRoutes } from "../features/agenda/routes.tsx";
 import { authRoutes } from "../features/auth/routes.tsx";
+import { listenRoutes } from "../features/listen/routes.tsx";
 import { organiserRoutes } from "../features/organiser/routes.tsx";
 import { profileRoutes } from "../features/profile/routes.tsx";
 import { qaFullScreenRoutes, qaRoutes } from "../features/qa/routes.tsx";
@@ -14,7 +15,7 @@ import type { AppServices } from "./services.ts";
 /** Every route, assembled from the features; loaders get the services they start work with. */
 export const createRouter = (services: AppServices) =>
   createBrowserRouter([
-    ...qaFullScreenRoutes.map((route) => ({ ...route, errorElement: <RouteError /> })),
+    ...[...qaFullScreenRoutes, ...listenRoutes].map((route) => ({ ...route, errorElement: <RouteError /> })),
     {
       element: <Layout />,
       errorElement: <RouteError />,

@@ -5,6 +5,8 @@ import { useLocation, useParams } from "react-router";
 import { createSocket } from "../../lib/socket.ts";
 import { useApiQuery } from "../../lib/useApiQuery.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
+import { useAuth } from "../auth/useAuth.ts";
+import { ListenQr } from "../listen/ListenQr.tsx";
 import { fetchSession } from "../session/api.ts";
 import { verifyPresenterLink } from "./api.ts";
 import { LanguageTag, QuestionText } from "./QuestionText.tsx";
@@ -32,6 +34,8 @@ export function PresenterScreen() {
     token ? verifyPresenterLink(token, signal).then((l) => l.title) : fetchSession(id, signal).then((s) => s.title),
   );
   useDocumentTitle(t("qa.presenter.title"));
+  const { me } = useAuth();
+  const chairs = Boolean(me && (me.isOrganiser || me.roles.some((r) => r.sessionId === id && r.role === "MODERATOR")));
   const question = qa.state && onScreen(qa.state);
 
   return (
@@ -68,6 +72,9 @@ export function PresenterScreen() {
           <p>{t("qa.presenter.nothingHint")}</p>
         </section>
       )}
+      <footer className="presenter__listen">
+        <ListenQr sessionId={id} canManage={chairs} size={220} />
+      </footer>
     </main>
   );
 }

@@ -9,6 +9,7 @@ import { Loading } from "../../ui/Loading.tsx";
 import { Notice } from "../../ui/Notice.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { useAuth } from "../auth/useAuth.ts";
+import { ListenQr } from "../listen/ListenQr.tsx";
 import { useLiveSession } from "../session/useLiveSession.ts";
 import { DeviceSelect } from "./DeviceSelect.tsx";
 import { LocalPreview } from "./LocalPreview.tsx";
@@ -40,6 +41,7 @@ export function StagePage() {
   }
 
   const isStage = me.roles.some((r) => r.sessionId === id && r.role === "STAGE");
+  const chairs = me.isOrganiser || me.roles.some((r) => r.sessionId === id && r.role === "MODERATOR");
   const { state } = snapshot;
   const busy = state === "going-live" || state === "live";
 
@@ -91,6 +93,7 @@ export function StagePage() {
               {t("stage.stop")}
             </button>
           </div>
+          <ListenQr sessionId={id} canManage={chairs} />
         </div>
       </div>
     </article>

@@ -1,0 +1,30 @@
+/**
+ * Which remote audio a listener plays, as a pure decision on participants' server-set attributes.
+ * Shared by anything that plays one interpretation channel (the listen-only page, the session room).
+ */
+
+/** Participant attribute naming the role a participant joined as (api/src/tokens/grants.ts ROLE_ATTRIBUTE). */
+export const ROLE_ATTRIBUTE = "plenary.role";
+
+/** Roles whose audio is the floor: what is spoken in the room. */
+export const FLOOR_ROLES: readonly string[] = ["stage", "speaker", "moderator"];
+
+/** What to do with one participant's audio. */
+export type AudioRole = "floor" | "interpreter" | "ignore";
+
+/**
+ * The floor is whoever joined as stage, speaker or moderator. Among interpreters only the one the
+ * server named as on air is ever played; partners, other booths and guests are never subscribed.
+ */
+export function audioRoleOf(participant: { identity: string; attributes: Readonly<Record<string, string>> }, onAir: string | null): AudioRole {
+  const role = participant.attributes[ROLE_ATTRIBUTE];
+  if (role && FLOOR_ROLES.includes(role)) return "floor";
+  if (onAir !== null && role === "interpreter" && participant.identity === onAir) return "interpreter";
+  return "ignore";
+}
+
+/**
+ * Whether the floor should sound. With no interpreter chosen, always. With one, only until their
+ * voice actually arrives: the floor bridges the switch, so there is never a gap of silence.
+ */
+export const floorAudible = (onAir: string | null, interpreterArrived: boolean): boolean => onAir === null || !interpreterArrived;
