@@ -17,9 +17,11 @@ const AUDIBLE_RMS = 0.02;
  * How interpreter tracks reach the listener:
  * - `subscribe`: only the named on-air interpreter is subscribed (subscribe on change);
  * - `gating`: every on-air interpreter of every channel streams, the bot plays one;
- * - `setEnabled`: every on-air interpreter is subscribed, all but the played one paused at the SFU.
+ * - `setEnabled`: every on-air interpreter is subscribed, all but the played one paused at the SFU;
+ * - `booth`: every interpreter of the channel's booth streams (the off-air partner's microphone is
+ *   muted, so it carries nothing), the bot plays the named one: a handover needs no new subscription.
  */
-export type ListenStrategy = "subscribe" | "gating" | "setEnabled";
+export type ListenStrategy = "subscribe" | "gating" | "setEnabled" | "booth";
 
 export interface InterpretationListener {
   readonly room: Room;
@@ -85,11 +87,12 @@ export async function joinInterpretationListener(options: ListenerOptions): Prom
   function reconcile() {
     const voices = new Set([playing, fading?.identity].filter((v): v is string => !!v));
     const streaming = new Set(voices);
-    if (strategy !== "subscribe") for (const c of state?.channels ?? []) if (c.status === "live" && c.identity) streaming.add(c.identity);
+    if (strategy === "gating" || strategy === "setEnabled") for (const c of state?.channels ?? []) if (c.status === "live" && c.identity) streaming.add(c.identity);
     for (const participant of room.remoteParticipants.values()) {
       for (const publication of participant.trackPublications.values()) {
         if (publication.kind !== TrackKind.KIND_AUDIO || !publication.sid) continue;
-        const want = isFloor(participant) || streaming.has(participant.identity);
+        const inBooth = strategy === "booth" && participant.attributes[BOOTH_ATTRIBUTE] === channel;
+        const want = isFloor(participant) || inBooth || streaming.has(participant.identity);
         if (subscribed.get(publication.sid) !== want) {
           subscribed.set(publication.sid, want);
           publication.setSubscribed(want);
@@ -178,9 +181,9 @@ export async function joinInterpretationListener(options: ListenerOptions): Prom
       return playing;
     },
     async select(to) {
+      const localAt = performance.now();
       channel = to;
       follow();
-      const localAt = performance.now();
       apply(await tell(to));
       return { localAt, ackAt: performance.now() };
     },
