@@ -58,6 +58,7 @@ async function measure(ms: number) {
   return {
     listeners: bots.length,
     lost: coverage.filter((c) => c < 0.5).length,
+    lostChannels: [...new Set(bots.filter((_, i) => coverage[i]! < 0.5).map((b) => b.channel))],
     worstCoverage: Math.min(...coverage),
     medianCoverage: [...coverage].sort((a, b) => a - b)[Math.floor(coverage.length / 2)] ?? 0,
     crosstalkListeners: bots.filter((b) => b.foreign > 0).length,

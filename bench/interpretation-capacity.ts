@@ -10,7 +10,7 @@ import { LANGUAGES, processUsage, type Person } from "./interpretation-stack.ts"
 import { ROOT } from "./lib.ts";
 
 const CHANNELS: TChannel[] = [FLOOR, ...LANGUAGES];
-type Measure = { listeners: number; lost: number; worstCoverage: number; medianCoverage: number; crosstalkListeners: number; crosstalkFrames: number };
+type Measure = { listeners: number; lost: number; lostChannels: TChannel[]; worstCoverage: number; medianCoverage: number; crosstalkListeners: number; crosstalkFrames: number };
 
 function startWorker(running: ChildProcess[]) {
   const child = fork(path.join(ROOT, "bench/interpretation-capacity-worker.ts"), { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
@@ -82,14 +82,15 @@ export async function measureCapacity(o: CapacityOptions): Promise<{ held: numbe
       const m = measures.reduce((a, b) => ({
         listeners: a.listeners + b.listeners,
         lost: a.lost + b.lost,
+        lostChannels: [...new Set([...a.lostChannels, ...b.lostChannels])],
         worstCoverage: Math.min(a.worstCoverage, b.worstCoverage),
         medianCoverage: Math.min(a.medianCoverage, b.medianCoverage),
         crosstalkListeners: a.crosstalkListeners + b.crosstalkListeners,
         crosstalkFrames: a.crosstalkFrames + b.crosstalkFrames,
       }));
       o.log(
-        `${String(m.listeners).padStart(4)} listeners (joined in ${(joinMs / 1000).toFixed(1)} s): lost ${m.lost}, crosstalk ${m.crosstalkListeners} listeners/${m.crosstalkFrames} frames, ` +
-          `own channel heard ${(m.worstCoverage * 100).toFixed(0)}% worst / ${(m.medianCoverage * 100).toFixed(0)}% median | CPU (of one core) and RSS: ${usage.join(", ")}`,
+        `${String(m.listeners).padStart(4)} listeners (joined in ${(joinMs / 1000).toFixed(1)} s): lost ${m.lost}${m.lost ? ` (${m.lostChannels.join(" ")})` : ""}, crosstalk ${m.crosstalkListeners} listeners/${m.crosstalkFrames} frames, ` +
+          `own channel heard ${(m.worstCoverage * 100).toFixed(0)}% worst / ${(m.medianCoverage * 100).toFixed(0)}% median (lowest process) | CPU (of one core) and RSS: ${usage.join(", ")}`,
       );
       if (m.lost || m.crosstalkListeners) {
         stoppedBecause = `${m.lost} listeners lost their channel, ${m.crosstalkListeners} heard another at ${m.listeners}`;

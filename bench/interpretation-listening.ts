@@ -39,6 +39,8 @@ export async function measureSwitching(listener: InterpretationListener, identit
   for (let i = 0; i < switches; i++) {
     const next = LANGUAGES[(LANGUAGES.indexOf(current) + 1 + (i % 3)) % LANGUAGES.length]!;
     const [oldVoice, newVoice] = [voiceOf(identities[current], BOOTH_TONES[current]), voiceOf(identities[next], BOOTH_TONES[next])];
+    // The old voice playing right up to the switch, in the frames kept.
+    await framesOf(listener, oldVoice, 5);
     const heard = listener.waitFor(newVoice, 5000);
     const { localAt, ackAt } = await listener.select(next as TChannel);
     const at = await heard.catch(() => undefined);
@@ -72,6 +74,7 @@ export async function measureHandovers(listeners: Record<string, InterpretationL
   for (let i = 0; i < handovers; i++) {
     const [oldVoice, newVoice] = [voiceOf(from.userId, from.hz), voiceOf(to.userId, to.hz)];
     await from.offer();
+    await Promise.all(Object.values(hearers).map((h) => framesOf(h, oldVoice, 5)));
     const heard = Object.values(hearers).map((h) => h.waitFor(newVoice, 5000).catch(() => undefined));
     const t0 = performance.now();
     await to.accept();
