@@ -10,7 +10,7 @@ import { LANGUAGES, processUsage, type Person } from "./interpretation-stack.ts"
 import { ROOT } from "./lib.ts";
 
 const CHANNELS: TChannel[] = [FLOOR, ...LANGUAGES];
-type Measure = { listeners: number; lost: number; lostChannels: TChannel[]; worstCoverage: number; medianCoverage: number; crosstalkListeners: number; crosstalkFrames: number };
+type Measure = { listeners: number; silent: number; lost: number; lostChannels: TChannel[]; worstCoverage: number; medianCoverage: number; crosstalkListeners: number; crosstalkFrames: number };
 
 function startWorker(running: ChildProcess[]) {
   const child = fork(path.join(ROOT, "bench/interpretation-capacity-worker.ts"), { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
@@ -82,6 +82,7 @@ export async function measureCapacity(o: CapacityOptions): Promise<{ held: numbe
       const m = measures.reduce((a, b) => ({
         listeners: a.listeners + b.listeners,
         lost: a.lost + b.lost,
+        silent: a.silent + b.silent,
         lostChannels: [...new Set([...a.lostChannels, ...b.lostChannels])],
         worstCoverage: Math.min(a.worstCoverage, b.worstCoverage),
         medianCoverage: Math.min(a.medianCoverage, b.medianCoverage),
@@ -89,7 +90,7 @@ export async function measureCapacity(o: CapacityOptions): Promise<{ held: numbe
         crosstalkFrames: a.crosstalkFrames + b.crosstalkFrames,
       }));
       o.log(
-        `${String(m.listeners).padStart(4)} listeners (joined in ${(joinMs / 1000).toFixed(1)} s): lost ${m.lost}${m.lost ? ` (${m.lostChannels.join(" ")})` : ""}, crosstalk ${m.crosstalkListeners} listeners/${m.crosstalkFrames} frames, ` +
+        `${String(m.listeners).padStart(4)} listeners (joined in ${(joinMs / 1000).toFixed(1)} s): lost ${m.lost}${m.lost ? ` (${m.lostChannels.join(" ")}; ${m.silent} played nothing)` : ""}, crosstalk ${m.crosstalkListeners} listeners/${m.crosstalkFrames} frames, ` +
           `own channel heard ${(m.worstCoverage * 100).toFixed(0)}% worst / ${(m.medianCoverage * 100).toFixed(0)}% median (lowest process) | CPU (of one core) and RSS: ${usage.join(", ")}`,
       );
       if (m.lost || m.crosstalkListeners) {

@@ -30,7 +30,7 @@ export function processUsage(pid: number): { rssKb: number; cpuMs: number } {
 }
 
 export async function startStack(options: { apiPort: number; livekitPort: number; listeners: number }) {
-  const database = await scratchDatabase("plenary_bench_interp");
+  const database = await scratchDatabase(`plenary_bench_interp_${process.pid}`);
   const binary = ensureLivekitServer();
   if (binary.error) throw new Error(binary.error);
   const livekit = await startLivekit({ binary: binary.path, port: options.livekitPort });

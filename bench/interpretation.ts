@@ -22,7 +22,9 @@ const WATCHDOG_MS = 20 * 60_000;
 
 async function main() {
   const watchdog = setTimeout(() => (console.error("bench watchdog: giving up after 20 min"), process.exit(2)), WATCHDOG_MS);
-  const stack = await startStack({ apiPort: 3980, livekitPort: 7980, listeners: CAPACITY_MAX + 10 });
+  // Ports derived from the pid, so concurrent benches on this shared machine never meet.
+  const block = process.pid % 500;
+  const stack = await startStack({ apiPort: 33000 + block, livekitPort: 45000 + block * 10, listeners: CAPACITY_MAX + 10 });
   const { apiUrl, sessionId } = stack;
   const join = (person: (typeof stack)["stage"], role: string) => connectPerson(apiUrl, sessionId, person, role);
   const closers: (() => Promise<unknown>)[] = [];

@@ -54,6 +54,8 @@ export interface ListenerOptions {
   frequencies: readonly number[];
   strategy?: ListenStrategy;
   keepFrames?: boolean;
+  /** Rate the received audio is resampled to before analysis (48 kHz unless told; load bots use less). */
+  sampleRate?: number;
   /** How long the old voice may play while waiting for the new one's first audible frame. */
   cutAfterMs?: number;
 }
@@ -145,7 +147,7 @@ export async function joinInterpretationListener(options: ListenerOptions): Prom
   room.on(RoomEvent.TrackPublished, reconcile);
   room.on(RoomEvent.TrackSubscribed, (track, publication, participant) => {
     if (track.kind !== TrackKind.KIND_AUDIO || !publication.sid) return;
-    const reader = new AudioStream(track, { sampleRate: 48_000, numChannels: 1, frameSizeMs: 10 }).getReader();
+    const reader = new AudioStream(track, { sampleRate: options.sampleRate ?? 48_000, numChannels: 1, frameSizeMs: 10 }).getReader();
     readers.set(publication.sid, reader);
     read(reader, participant).catch(() => undefined);
     // setEnabled acts on a subscription, so a fresh one gets its forwarding decided now.
