@@ -87,6 +87,7 @@ export async function startLivekit({ binary, port = 7880, webhookUrl, log = () =
   await Promise.race([waitForPort(port, 20_000), exited]);
   return {
     url: `ws://127.0.0.1:${port}`,
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -1,10 +1,9 @@
 // Shared set-up for the interpretation spikes: a private livekit-server v1.11.0, tokens, the room
-// service, and the two rtc-node features the SDK has natively but does not export (local track mute
-// and remote publication enable/disable), reached through its own FFI client.
+// service, and (from api/test/helpers/rtc-ffi.ts) the two rtc-node features the SDK has natively
+// but does not export: local track mute and remote publication enable/disable.
 import { spawn } from "node:child_process";
 import net from "node:net";
-import { EnableRemoteTrackPublicationRequest, LocalTrackMuteRequest } from "@livekit/rtc-ffi-bindings";
-import type { LocalAudioTrack, RemoteTrackPublication } from "@livekit/rtc-node";
+export { muteLocalTrack, setPublicationEnabled } from "../../api/test/helpers/rtc-ffi.ts";
 import { AccessToken, RoomServiceClient, type VideoGrant } from "livekit-server-sdk";
 // @ts-expect-error plain ESM script shared with the hub and CI
 import { ensureLivekitServer } from "../../scripts/livekit.mjs";
@@ -63,21 +62,6 @@ export async function startServer({ remoteUnmute = false } = {}) {
 
 /** The full permission set; updateParticipant turns every omitted field false. */
 export const permission = (canPublish: boolean) => ({ canSubscribe: true, canPublish, canPublishData: true, hidden: false, canUpdateMetadata: false, canPublishSources: [], canSubscribeMetrics: false });
-
-// rtc-node keeps its FFI client on globalThis once a Room exists.
-const ffi = () => (globalThis as { _ffiClientInstance?: { request(req: unknown): unknown } })._ffiClientInstance!;
-
-/** What a client's own mute button does (LocalTrackPublication.mute in other SDKs): mutes or unmutes and signals the server. */
-export function muteLocalTrack(track: LocalAudioTrack, mute: boolean) {
-  ffi().request({ message: { case: "localTrackMute", value: new LocalTrackMuteRequest({ trackHandle: track.ffi_handle.handle, mute }) } });
-}
-
-/** livekit-client's RemoteTrackPublication.setEnabled: keeps the subscription, asks the SFU to pause or resume forwarding. */
-export function setPublicationEnabled(publication: RemoteTrackPublication, enabled: boolean) {
-  ffi().request({
-    message: { case: "enableRemoteTrackPublication", value: new EnableRemoteTrackPublicationRequest({ trackPublicationHandle: publication.ffiHandle.handle, enabled }) },
-  });
-}
 
 export const ms = (n: number | undefined) => (n === undefined ? "—" : `${n.toFixed(0)} ms`);
 export const until = async (check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000) => {
