@@ -1,6 +1,7 @@
 import { createBrowserRouter } from "react-router";
 import { agendaRoutes } from "../features/agenda/routes.tsx";
 import { authRoutes } from "../features/auth/routes.tsx";
+import { interpretationRoutes } from "../features/interpretation/routes.tsx";
 import { organiserRoutes } from "../features/organiser/routes.tsx";
 import { profileRoutes } from "../features/profile/routes.tsx";
 import { qaFullScreenRoutes, qaRoutes } from "../features/qa/routes.tsx";
@@ -16,6 +17,6 @@ export const router = createBrowserRouter([
   {
     element: <Layout />,
     errorElement: <RouteError />,
-    children: [...agendaRoutes, ...authRoutes, ...profileRoutes, ...sessionRoutes, ...qaRoutes, ...stageRoutes, ...organiserRoutes, { path: "*", element: <NotFoundPage /> }],
+    children: [...agendaRoutes, ...authRoutes, ...profileRoutes, ...sessionRoutes, ...qaRoutes, ...stageRoutes, ...interpretationRoutes, ...organiserRoutes, { path: "*", element: <NotFoundPage /> }],
   },
 ]);

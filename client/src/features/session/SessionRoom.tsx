@@ -2,14 +2,15 @@ import { LiveKitRoom } from "@livekit/components-react";
 import type { TConnectionDetails } from "@plenary/shared";
 import type { Room } from "livekit-client";
 import { AudioUnlock, ConnectionStatus } from "./ConnectionStatus.tsx";
+import { ListenerChannels } from "../interpretation/ListenerChannels.tsx";
 import { FloorAudio } from "./FloorAudio.tsx";
 import { FloorView } from "./FloorView.tsx";
 import { ROOM_OPTIONS } from "./preconnect.ts";
 import type { JoinSession } from "./useJoinSession.ts";
 
-
 /** Props for {@link SessionRoom}. */
 export interface SessionRoomProps {
+  sessionId: string;
   details: TConnectionDetails;
   /** A room already connecting with `details` (started at navigation time), if there is one. */
   room?: Room;
@@ -17,7 +18,7 @@ export interface SessionRoomProps {
 }
 
 /** Connects to the session's LiveKit room as a listener and renders the floor. */
-export function SessionRoom({ details, room, join }: SessionRoomProps) {
+export function SessionRoom({ sessionId, details, room, join }: SessionRoomProps) {
   return (
     <LiveKitRoom
       room={room}
@@ -38,6 +39,8 @@ export function SessionRoom({ details, room, join }: SessionRoomProps) {
         <FloorAudio />
       </div>
       <AudioUnlock />
+      {/* Interpretation: the listener's channel, played in this room alongside the floor. */}
+      <ListenerChannels sessionId={sessionId} />
       <FloorView />
     </LiveKitRoom>
   );

@@ -9,6 +9,7 @@ import { Loading } from "../../ui/Loading.tsx";
 import { Notice } from "../../ui/Notice.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { useAuth } from "../auth/useAuth.ts";
+import { FloorLanguagePanel } from "../interpretation/FloorLanguagePanel.tsx";
 import { useLiveSession } from "../session/useLiveSession.ts";
 import { DeviceSelect } from "./DeviceSelect.tsx";
 import { LocalPreview } from "./LocalPreview.tsx";
@@ -91,6 +92,7 @@ export function StagePage() {
               {t("stage.stop")}
             </button>
           </div>
+          {isStage && <FloorLanguagePanel sessionId={id} />}
         </div>
       </div>
     </article>
