@@ -1,7 +1,7 @@
 import { FLOOR, type TChannel, type TChannelState, type TChannelStatus } from "@plenary/shared";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { languageName } from "../../lib/languages.ts";
+import { languageAutonym } from "../../lib/languages.ts";
 
 /** Props for {@link ChannelPicker}. */
 export interface ChannelPickerProps {
@@ -32,7 +32,7 @@ export function ChannelPicker({ channels, channel, floorLevel, status, busy, onC
           <label key={option.channel} className="channel-option" data-channel={option.channel} data-status={option.status} data-testid={`channel-${option.channel}`}>
             <input type="radio" name="interpretation-channel" value={option.channel} checked={channel === option.channel} onChange={() => onChannel(option.channel)} />
             <span className="channel-option__name" lang={option.channel === FLOOR ? undefined : option.channel}>
-              {option.channel === FLOOR ? t("interpretation.listen.floor") : languageName(option.channel, option.channel)}
+              {option.channel === FLOOR ? t("interpretation.listen.floor") : languageAutonym(option.channel)}
             </span>
             {option.channel !== FLOOR && <span className={`channel-option__status channel-option__status--${option.status}`}>{t(`interpretation.status.${option.status}`)}</span>}
           </label>

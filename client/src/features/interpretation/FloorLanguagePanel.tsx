@@ -49,8 +49,10 @@ export function FloorLanguagePanel({ sessionId }: { sessionId: string }) {
       <div role="alert" data-testid="slow-down-alert">
         {latest && (
           <p className="slow-down slow-down--latest">
-            {t("interpretation.chair.slowDown", { language: languageName(latest.language, i18n.language), name: latest.fromName })}{" "}
-            <time dateTime={latest.at}>{time.format(new Date(latest.at))}</time>
+            {t("interpretation.chair.slowDown", { language: languageName(latest.language, i18n.language) })}
+            <span className="slow-down__from">
+              <bdi>{latest.fromName}</bdi> · <time dateTime={latest.at}>{time.format(new Date(latest.at))}</time>
+            </span>
           </p>
         )}
       </div>
@@ -58,7 +60,7 @@ export function FloorLanguagePanel({ sessionId }: { sessionId: string }) {
         <ul className="slow-down__earlier" aria-label={t("interpretation.chair.earlierSignals")}>
           {earlier.map((s) => (
             <li key={`${s.at}:${s.language}`}>
-              {t("interpretation.chair.slowDown", { language: languageName(s.language, i18n.language), name: s.fromName })}{" "}
+              {t("interpretation.chair.slowDown", { language: languageName(s.language, i18n.language) })} · <bdi>{s.fromName}</bdi> ·{" "}
               <time dateTime={s.at}>{time.format(new Date(s.at))}</time>
             </li>
           ))}
