@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Notice } from "../../ui/Notice.tsx";
 import { ChannelPicker } from "./ChannelPicker.tsx";
-import { effectiveChannel, loadChoice, pauseAnnouncement, saveChoice, type ListenerChoice } from "./channels.ts";
+import { effectiveChannel, loadChoice, loadStrategy, pauseAnnouncement, saveChoice, type ListenerChoice } from "./channels.ts";
 import { useInterpretation } from "./useInterpretation.ts";
 import { useListenerController } from "./useListenerController.ts";
 
@@ -22,7 +22,8 @@ export function ListenerChannels({ sessionId }: { sessionId: string }) {
   const [busy, setBusy] = useState(false);
   const channel = effectiveChannel(view.state, wanted.channel);
   const choice = useMemo(() => ({ channel, floorLevel: wanted.floorLevel }), [channel, wanted.floorLevel]);
-  const { mix } = useListenerController({ room, state: view.state, choice, options: { measure: true } });
+  const [options] = useState(() => ({ measure: true, strategy: loadStrategy() }));
+  const { mix } = useListenerController({ room, state: view.state, choice, options });
 
   // The server counts listeners per channel: tell it once the state is known, and on every change.
   const hasState = view.state !== undefined;

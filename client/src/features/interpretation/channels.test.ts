@@ -1,6 +1,6 @@
 import type { TInterpretationState } from "@plenary/shared";
 import { describe, expect, test } from "vitest";
-import { effectiveChannel, loadChoice, mixFor, newerState, onAirIdentities, pauseAnnouncement, planTrack, saveChoice, type Mix } from "./channels.ts";
+import { effectiveChannel, loadChoice, loadStrategy, mixFor, newerState, onAirIdentities, pauseAnnouncement, planTrack, saveChoice, type Mix } from "./channels.ts";
 
 const state: Pick<TInterpretationState, "channels"> = {
   channels: [
@@ -97,4 +97,13 @@ describe("choices and announcements", () => {
     store.set("plenary.interpretation", JSON.stringify({ channel: "klingon", floorLevel: 10 }));
     expect(loadChoice(storage).channel).toBe("floor");
   });
+});
+
+test.each([
+  [null, "gate"],
+  ["enable", "enable"],
+  ["gate", "gate"],
+  ["anything", "gate"],
+])("a stored strategy %s gives %s", (stored, expected) => {
+  expect(loadStrategy({ getItem: () => stored })).toBe(expected);
 });

@@ -12,6 +12,17 @@ import { z } from "zod";
  */
 export type SwitchStrategy = "gate" | "enable";
 export const DEFAULT_STRATEGY: SwitchStrategy = "gate";
+const STRATEGY_KEY = "plenary.interpretation.strategy";
+
+/** The switching strategy; a bench picks one through storage, everyone else gets the default. */
+export function loadStrategy(storage: Pick<Storage, "getItem"> | undefined = globalThis.localStorage): SwitchStrategy {
+  try {
+    const value = storage?.getItem(STRATEGY_KEY);
+    return value === "enable" || value === "gate" ? value : DEFAULT_STRATEGY;
+  } catch {
+    return DEFAULT_STRATEGY;
+  }
+}
 
 /** The listener's choice: a channel, and how loud the floor is under an interpreter (0–100 %). */
 export interface ListenerChoice {

@@ -11,9 +11,10 @@ class FakeTrack {
   setVolume(v: number) {
     this.volume = v;
   }
+  readonly element = { muted: false } as HTMLMediaElement;
   attach() {
     this.elements++;
-    return {} as HTMLMediaElement;
+    return this.element;
   }
   detach() {
     this.elements--;
@@ -82,6 +83,7 @@ describe.each(["gate", "enable"] as const)("listener controller, %s strategy", (
     expect(pubs.fr2.isDesired).toBe(false);
     expect(pubs.es1.isDesired).toBe(true);
     expect(pubs.es1.isEnabled).toBe(strategy === "gate");
+    expect([pubs.fr1.audioTrack!.element.muted, pubs.es1.audioTrack!.element.muted]).toEqual([false, true]);
 
     controller.setChoice({ channel: "es", floorLevel: 50 });
     expect(audible(pubs)).toEqual({ stage: 0.5, es1: 1 });

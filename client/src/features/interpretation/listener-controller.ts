@@ -120,7 +120,10 @@ export class ListenerController {
         track.setVolume(plan.volume);
         if (interpreter || this.options.playFloor) {
           playing.add(track);
-          if (!this.attached.has(track)) this.attached.set(track, track.attach());
+          const element = this.attached.get(track) ?? track.attach();
+          this.attached.set(track, element);
+          // Browsers that ignore element volume (iOS Safari) still honour muted: a gated voice stays silent.
+          element.muted = plan.volume === 0;
         }
         if (interpreter && participant.identity === mix.interpreter) primary = track.mediaStreamTrack;
         if (!interpreter && publication.source === Track.Source.Microphone) floorPrimary ??= track.mediaStreamTrack;
