@@ -51,6 +51,8 @@ test("a listener picks the French channel live, hears it, and is told when the i
   await until(booth, () => document.querySelector<HTMLElement>('[data-testid="onair-light"]')?.dataset.on === "true");
 
   const listenerContext = await context();
+  // Choosing the strategy explicitly turns on the page's switch timing marks, which tell us it heard the voice.
+  await listenerContext.addInitScript(() => localStorage.setItem("plenary.interpretation.strategy", "gate"));
   await registerNew(listenerContext);
   const listener = await listenerContext.newPage();
   await listener.goto(`/sessions/${sessionId}`);

@@ -22,7 +22,7 @@ export function ListenerChannels({ sessionId }: { sessionId: string }) {
   const [busy, setBusy] = useState(false);
   const channel = effectiveChannel(view.state, wanted.channel);
   const choice = useMemo(() => ({ channel, floorLevel: wanted.floorLevel }), [channel, wanted.floorLevel]);
-  const [options] = useState(() => ({ measure: true, strategy: loadStrategy() }));
+  const [options] = useState(() => loadStrategy());
   const { mix } = useListenerController({ room, state: view.state, choice, options });
 
   // The server counts listeners per channel: tell it once the state is known, and on every change.

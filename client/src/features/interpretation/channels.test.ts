@@ -100,10 +100,10 @@ describe("choices and announcements", () => {
 });
 
 test.each([
-  [null, "gate"],
-  ["enable", "enable"],
-  ["gate", "gate"],
-  ["anything", "gate"],
-])("a stored strategy %s gives %s", (stored, expected) => {
-  expect(loadStrategy({ getItem: () => stored })).toBe(expected);
+  [null, { strategy: "gate", measure: false }],
+  ["enable", { strategy: "enable", measure: true }],
+  ["gate", { strategy: "gate", measure: true }],
+  ["anything", { strategy: "gate", measure: false }],
+])("a stored strategy %s gives %o", (stored, expected) => {
+  expect(loadStrategy({ getItem: () => stored })).toEqual(expected);
 });

@@ -14,13 +14,16 @@ export type SwitchStrategy = "gate" | "enable";
 export const DEFAULT_STRATEGY: SwitchStrategy = "gate";
 const STRATEGY_KEY = "plenary.interpretation.strategy";
 
-/** The switching strategy; a bench picks one through storage, everyone else gets the default. */
-export function loadStrategy(storage: Pick<Storage, "getItem"> | undefined = globalThis.localStorage): SwitchStrategy {
+/**
+ * The switching strategy, and whether to time switches: a bench (or a test) picks a strategy through
+ * storage and gets the timing marks; everyone else gets the default and no metering cost.
+ */
+export function loadStrategy(storage: Pick<Storage, "getItem"> | undefined = globalThis.localStorage): { strategy: SwitchStrategy; measure: boolean } {
   try {
     const value = storage?.getItem(STRATEGY_KEY);
-    return value === "enable" || value === "gate" ? value : DEFAULT_STRATEGY;
+    return value === "enable" || value === "gate" ? { strategy: value, measure: true } : { strategy: DEFAULT_STRATEGY, measure: false };
   } catch {
-    return DEFAULT_STRATEGY;
+    return { strategy: DEFAULT_STRATEGY, measure: false };
   }
 }
 

@@ -18,7 +18,7 @@ export interface ListenerControllerOptions {
    * so there the controller only sets its volume; the booth has no FloorAudio.
    */
   playFloor?: boolean;
-  /** Measures when the chosen channel becomes audible after a switch (WebAudio; off in unit tests). */
+  /** Times every switch (meters every received track with WebAudio): for benches and tests, not for listeners. */
   measure?: boolean;
 }
 
@@ -57,8 +57,11 @@ export class ListenerController {
   private readonly attached = new Map<RemoteAudioTrack, HTMLMediaElement>();
   private snapshot: ListenerSnapshot;
   private readonly listeners = new Set<() => void>();
-  private stopMeasuring: (() => void) | undefined;
-  private measuring: MediaStreamTrack | undefined;
+  /** Running meters on every received track, so a switch is timed without the meter's own start-up. */
+  private readonly meters = new Map<MediaStreamTrack, () => void>();
+  /** The track whose first audible frame is awaited since the last switch. */
+  private awaited: MediaStreamTrack | undefined;
+  private switched = false;
 
   constructor(
     private readonly room: RoomLike,
@@ -89,7 +92,7 @@ export class ListenerController {
   setChoice(choice: ListenerChoice): void {
     if (choice.channel !== this.choice.channel) {
       performance.mark(MARKS.select, { detail: { channel: choice.channel, strategy: this.strategy } });
-      this.measuring = undefined;
+      this.switched = true;
     }
     this.choice = choice;
     this.apply();
@@ -139,31 +142,42 @@ export class ListenerController {
       this.snapshot = { mix, primary };
       for (const listener of this.listeners) listener();
     }
-    this.measure(primary);
+    if (this.options.measure) this.measure(primary, playing);
   };
 
   /** Marks the moment the chosen channel's track first carries sound after a switch. */
-  private measure(track: MediaStreamTrack | undefined): void {
-    if (!this.options.measure || !track || track === this.measuring) return;
-    this.stopMeasuring?.();
-    this.measuring = track;
-    const stop = startLevelMeter(
-      track,
-      (level) => {
-        if (level <= AUDIBLE_LEVEL) return;
-        performance.mark(MARKS.audible, { detail: { channel: this.choice.channel, strategy: this.strategy } });
-        stop();
-        if (this.stopMeasuring === stop) this.stopMeasuring = undefined;
-      },
-      { intervalMs: 5 },
-    );
-    this.stopMeasuring = stop;
+  private measure(primary: MediaStreamTrack | undefined, playing: ReadonlySet<RemoteAudioTrack>): void {
+    const received = new Set([...playing].map((t) => t.mediaStreamTrack));
+    if (primary) received.add(primary);
+    for (const [track, stop] of this.meters) {
+      if (received.has(track)) continue;
+      stop();
+      this.meters.delete(track);
+    }
+    for (const track of received) {
+      if (this.meters.has(track)) continue;
+      this.meters.set(
+        track,
+        startLevelMeter(track, (level) => {
+          if (track !== this.awaited || level <= AUDIBLE_LEVEL) return;
+          this.awaited = undefined;
+          performance.mark(MARKS.audible, { detail: { channel: this.choice.channel, strategy: this.strategy } });
+        }, { intervalMs: 5 }),
+      );
+    }
+    if (this.switched) {
+      this.switched = false;
+      this.awaited = primary;
+    } else if (this.awaited !== undefined && this.awaited !== primary) {
+      this.awaited = primary;
+    }
   }
 
   /** Stops listening to the room and releases what the controller attached. */
   dispose(): void {
     for (const event of ROOM_EVENTS) this.room.off(event, this.apply);
-    this.stopMeasuring?.();
+    for (const stop of this.meters.values()) stop();
+    this.meters.clear();
     for (const [track, element] of this.attached) track.detach(element);
     this.attached.clear();
     this.listeners.clear();
