@@ -2,6 +2,7 @@ import { createBrowserRouter } from "react-router";
 import { agendaRoutes } from "../features/agenda/routes.tsx";
 import { authRoutes } from "../features/auth/routes.tsx";
 import { listenRoutes } from "../features/listen/routes.tsx";
+import { interpretationRoutes } from "../features/interpretation/routes.tsx";
 import { organiserRoutes } from "../features/organiser/routes.tsx";
 import { profileRoutes } from "../features/profile/routes.tsx";
 import { qaFullScreenRoutes, qaRoutes } from "../features/qa/routes.tsx";
@@ -26,6 +27,7 @@ export const createRouter = (services: AppServices) =>
         ...sessionRoutes(services.joins),
         ...qaRoutes,
         ...stageRoutes,
+        ...interpretationRoutes,
         ...organiserRoutes,
         { path: "*", element: <NotFoundPage /> },
       ],

@@ -16,3 +16,12 @@ export function languageLabel(code: string, uiLanguage: string): string {
   const autonym = languageName(code, code);
   return name === autonym ? name : `${name} (${autonym})`;
 }
+
+/**
+ * A language's own name as a stand-alone label, capitalised as its speakers write one
+ * ("Français", "Русский", "中文"): what a listener looks for in a channel list.
+ */
+export function languageAutonym(code: string): string {
+  const name = languageName(code, code);
+  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+}

@@ -6,6 +6,7 @@ import { useApiQuery } from "../../lib/useApiQuery.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
 import { Loading } from "../../ui/Loading.tsx";
 import { Notice } from "../../ui/Notice.tsx";
+import { FloorLanguagePanel } from "../interpretation/FloorLanguagePanel.tsx";
 import { fetchSession } from "../session/api.ts";
 import { ConsoleQuestion } from "./ConsoleQuestion.tsx";
 import { ConsoleToolbar } from "./ConsoleToolbar.tsx";
@@ -80,6 +81,7 @@ export function ModeratorConsole() {
       </h1>
       {!qa.connected && <Notice tone="warning">{t("qa.reconnecting")}</Notice>}
       <ConsoleToolbar sessionId={id} mode={qa.state.mode} busy={busy} onMode={(m) => void setMode(m)} />
+      <FloorLanguagePanel sessionId={id} />
       <div className="qa-filters" role="tablist" aria-label={t("qa.console.filters")}>
         {CONSOLE_FILTERS.map((f) => (
           <button key={f} type="button" role="tab" aria-selected={filter === f} className="qa-filters__tab" onClick={() => setFilter(f)} data-testid={`qa-filter-${f}`}>

@@ -36,6 +36,7 @@ export function SessionHeader({ session, role, timeZone }: SessionHeaderProps) {
           {t("agenda.addToCalendar")}
         </a>
         {role === "stage" && <Link to={`/sessions/${session.id}/stage`}>{t("session.openStage")}</Link>}
+        {role === "interpreter" && <Link to={`/sessions/${session.id}/booth`}>{t("session.openBooth")}</Link>}
       </p>
     </header>
   );

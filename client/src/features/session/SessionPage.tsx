@@ -55,7 +55,7 @@ function SessionFloor({ session }: { session: TSession }) {
           </Notice>
         )}
         {state.kind === "blocked" && <JoinBlocked reason={state.reason} session={session} timeZone={timeZone} onRetry={join.retry} />}
-        {state.kind === "ready" && <SessionRoom key={state.attempt} room={state.room} />}
+        {state.kind === "ready" && <SessionRoom key={state.attempt} sessionId={session.id} room={state.room} />}
       </section>
       {/* Keyed on the status: attendees may only follow Q&A once the session is live, so follow again when it opens. */}
       <QaPanel key={session.status} sessionId={session.id} />

@@ -10,6 +10,7 @@ import { Notice } from "../../ui/Notice.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { useAuth } from "../auth/useAuth.ts";
 import { ListenQr } from "../listen/ListenQr.tsx";
+import { FloorLanguagePanel } from "../interpretation/FloorLanguagePanel.tsx";
 import { useLiveSession } from "../session/useLiveSession.ts";
 import { DeviceSelect } from "./DeviceSelect.tsx";
 import { LocalPreview } from "./LocalPreview.tsx";
@@ -94,6 +95,7 @@ export function StagePage() {
             </button>
           </div>
           <ListenQr sessionId={id} canManage={chairs} />
+          {isStage && <FloorLanguagePanel sessionId={id} />}
         </div>
       </div>
     </article>

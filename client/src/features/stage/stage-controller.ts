@@ -44,14 +44,16 @@ export interface StageControllerDeps {
 // A desk feed is already mixed: browser voice processing would pump and gate it.
 const DESK_AUDIO = { echoCancellation: false, noiseSuppression: false, autoGainControl: false };
 
-function mediaProblem(err: unknown): StageProblem {
+/** Why a camera or microphone could not be opened. */
+export function mediaProblem(err: unknown): StageProblem {
   const name = err instanceof DOMException || err instanceof Error ? err.name : "";
   if (name === "NotAllowedError" || name === "SecurityError") return "permission";
   if (name === "NotFoundError" || name === "OverconstrainedError") return "no-device";
   return "device";
 }
 
-function tokenProblem(err: unknown): StageProblem {
+/** Why a token for a publishing role was refused. */
+export function tokenProblem(err: unknown): StageProblem {
   const code = toApiError(err).code;
   if (code === "UNAUTHENTICATED") return "signin";
   if (code === "FORBIDDEN") return "forbidden";

@@ -1,0 +1,28 @@
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { useServices } from "../../app/services.ts";
+import { InterpretationFollower, type InterpretationSocketLike, type InterpretationView } from "./interpretation-follower.ts";
+
+const IDLE: InterpretationView = { connected: false, slowDowns: [], chat: [] };
+const noSubscription = () => () => undefined;
+
+/**
+ * Follows a session's interpretation on the tab's shared socket (the session page's other
+ * features use the same connection). The follower is undefined until the effect has started it.
+ */
+export function useInterpretation(sessionId: string): { follower: InterpretationFollower | undefined; view: InterpretationView } {
+  const { sockets } = useServices();
+  const [follower, setFollower] = useState<InterpretationFollower>();
+  useEffect(() => {
+    const lease = sockets.acquire();
+    // The typed socket's overloads accept exactly the contract's events, which the follower uses.
+    const next = new InterpretationFollower(lease.socket as unknown as InterpretationSocketLike, sessionId);
+    next.start();
+    setFollower(next);
+    return () => {
+      next.stop();
+      lease.release();
+    };
+  }, [sockets, sessionId]);
+  const view = useSyncExternalStore(follower?.subscribe ?? noSubscription, () => follower?.getSnapshot() ?? IDLE);
+  return { follower, view };
+}
