@@ -1,6 +1,6 @@
 import type { TQaModeratePayload } from "@plenary/shared";
 import { requireAction, type QaActor } from "./qa.access.ts";
-import type { ModerateResult, QaChange } from "./qa.change.ts";
+import type { ModerateResult } from "./qa.change.ts";
 import { findQuestion, lockQuestion, nextSeq, selectQuestions, updateQuestion, type QaStore, type QuestionRow } from "./qa.repository.ts";
 import { planTransition } from "./qa.transitions.ts";
 import { mergeQuestions } from "./merge-questions.ts";

@@ -31,6 +31,7 @@ export function BoothConsole({ sessionId, language, userId }: BoothConsoleProps)
   const booth = view.booths ? boothView(view.booths, language, userId) : undefined;
   const [volume, setVolume] = useState(100);
   const relay: TChannel = booth?.me?.relay ?? FLOOR;
+  // eslint-disable-next-line react-hooks/preserve-manual-memoization -- one choice object per relay, so the controller is told only when the relay changes
   const choice = useMemo(() => ({ channel: relay, floorLevel: 0 }), [relay]);
   const source = useListenerController({ room: controller.liveKitRoom, state: view.state, choice, volume: volume / 100, options: { playFloor: true } });
   const actions = useBoothActions(sessionId, follower, controller);

@@ -30,6 +30,7 @@ export function ListenerChannels({ sessionId }: { sessionId: string }) {
   useEffect(() => {
     if (!follower || !hasState) return;
     let current = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the select request starts here, so its pending state does too
     setBusy(true);
     void follower.select(channel).then((ack) => {
       if (!current) return;

@@ -17,6 +17,7 @@ export function useInterpretation(sessionId: string): { follower: Interpretation
     // The typed socket's overloads accept exactly the contract's events, which the follower uses.
     const next = new InterpretationFollower(lease.socket as unknown as InterpretationSocketLike, sessionId);
     next.start();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the follower is an external resource made for this socket and disposed with it; holding it in state is what re-renders its users
     setFollower(next);
     return () => {
       next.stop();

@@ -23,9 +23,11 @@ export function useListenerController({ room, state, choice, volume = 1, options
   useEffect(() => {
     if (!room) return;
     const next = new ListenerController(room, choice, { strategy, playFloor, measure });
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the controller is an external resource made for this room and disposed with it; holding it in state is what re-renders its users
     setController(next);
     return () => next.dispose();
     // The choice reaches a running controller through setChoice below, not by rebuilding it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see the line above
   }, [room, strategy, playFloor, measure]);
   useEffect(() => controller?.setState(state), [controller, state]);
   useEffect(() => controller?.setChoice(choice), [controller, choice]);

@@ -1,5 +1,5 @@
 import { LISTEN_TOKEN_KEY } from "@plenary/shared";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { loginPathFor } from "../../lib/return-path.ts";
@@ -30,10 +30,10 @@ export function ListenPage() {
   const location = useLocation();
   const token = tokenFrom(location.hash);
   // Polled only until the session is live: then the room itself says when it ends (it is deleted).
-  const [polling, setPolling] = useState(true);
-  const session = useApiQuery(`listen:${sessionId}`, (signal) => fetchSession(sessionId, signal), { refreshMs: polling ? 20_000 : undefined });
+  const [known, setKnown] = useState<string | undefined>();
+  const session = useApiQuery(`listen:${sessionId}`, (signal) => fetchSession(sessionId, signal), { refreshMs: known !== "LIVE" ? 20_000 : undefined });
   const status = session.data?.status;
-  useEffect(() => setPolling(status !== "LIVE"), [status]);
+  if (status !== known) setKnown(status);
   const listen = useListen(sessionId, token, status === "LIVE");
   const { media } = listen;
   const level = useAudioLevel(media.audioStarted ? media.heardTrack : undefined);
