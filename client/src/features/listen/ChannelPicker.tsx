@@ -1,6 +1,6 @@
 import { FLOOR, type TChannel, type TInterpretationState } from "@plenary/shared";
 import { useTranslation } from "react-i18next";
-import { languageName } from "../../lib/languages.ts";
+import { languageAutonym } from "../../lib/languages.ts";
 
 /** Props for {@link ChannelPicker}. */
 export interface ChannelPickerProps {
@@ -17,7 +17,7 @@ export function ChannelPicker({ state, channel, onSelect }: ChannelPickerProps) 
   const { t } = useTranslation();
   const options: { value: TChannel; label: string; lang?: string; status?: string }[] = [
     { value: FLOOR, label: t("listen.floor") },
-    ...state.channels.map((c) => ({ value: c.channel, label: languageName(c.channel, c.channel), lang: c.channel, status: t(`listen.channelStatus.${c.status}`) })),
+    ...state.channels.map((c) => ({ value: c.channel, label: languageAutonym(c.channel), lang: c.channel, status: t(`listen.channelStatus.${c.status}`) })),
   ];
   return (
     <fieldset className="channel-picker" data-testid="channel-picker">
