@@ -56,14 +56,14 @@ describe("booth control", () => {
     const sessionId = await newSession();
     const [a, b, listener] = [await person(sessionId, "INTERPRETER", "fr"), await person(sessionId, "INTERPRETER", "fr"), await person(sessionId)];
     expect(data(listener.sync).booths).toBeNull();
-    expect(channel(data(listener.sync).state, "fr")).toEqual({ channel: "fr", status: "paused", identity: null });
+    expect(channel(data(listener.sync).state, "fr")).toEqual({ channel: "fr", status: "paused", identity: null, standby: null });
 
     const partnerSees = nextEvent<TBoothsState>(b.socket, "interpretation:booths-changed");
     const listenerSees = nextEvent<TInterpretationState>(listener.socket, "interpretation:state-changed");
     const ack = data(await emitAck<TBoothsState>(a.socket, "interpretation:take", { sessionId }));
     expect(booth(ack, "fr")).toMatchObject({ onAirUserId: a.user.id });
     expect(booth(await partnerSees, "fr").onAirUserId).toBe(a.user.id);
-    expect(channel(await listenerSees, "fr")).toEqual({ channel: "fr", status: "live", identity: a.user.id });
+    expect(channel(await listenerSees, "fr")).toEqual({ channel: "fr", status: "live", identity: a.user.id, standby: null });
   });
 
   test("two interpreters taking at the same instant: exactly one wins, the other is told", async () => {
@@ -81,7 +81,10 @@ describe("booth control", () => {
     data(await emitAck(a.socket, "interpretation:take", { sessionId }));
     expect(await emitAck(b.socket, "interpretation:accept", { sessionId })).toMatchObject({ error: { code: "CONFLICT" } });
     expect(await emitAck(b.socket, "interpretation:offer", { sessionId })).toMatchObject({ error: { code: "CONFLICT" } });
-    expect(booth(data(await emitAck<TBoothsState>(a.socket, "interpretation:offer", { sessionId })), "fr").offerToUserId).toBe(b.user.id);
+    const offered = data(await emitAck<TBoothsState>(a.socket, "interpretation:offer", { sessionId }));
+    expect(booth(offered, "fr").offerToUserId).toBe(b.user.id);
+    // Listeners are told whom to receive silently, so the handover is instant; the voice stays A's.
+    expect(channel(offered, "fr")).toEqual({ channel: "fr", status: "live", identity: a.user.id, standby: b.user.id });
     const aSees = eventWhere<TBoothsState>(a.socket, "interpretation:booths-changed", (st) => booth(st, "fr").onAirUserId === b.user.id);
     const accepted = data(await emitAck<TBoothsState>(b.socket, "interpretation:accept", { sessionId }));
     expect(booth(accepted, "fr")).toMatchObject({ onAirUserId: b.user.id, offerToUserId: null });
@@ -125,10 +128,10 @@ describe("booth control", () => {
     data(await emitAck(a.socket, "interpretation:take", { sessionId }));
     const paused = eventWhere<TInterpretationState>(listener.socket, "interpretation:state-changed", (st) => channel(st, "fr").status === "paused");
     a.socket.disconnect();
-    expect(channel(await paused, "fr")).toEqual({ channel: "fr", status: "paused", identity: null });
+    expect(channel(await paused, "fr")).toEqual({ channel: "fr", status: "paused", identity: null, standby: null });
     const resumed = eventWhere<TInterpretationState>(listener.socket, "interpretation:state-changed", (st) => channel(st, "fr").status === "live");
     data(await emitAck(b.socket, "interpretation:take", { sessionId }));
-    expect(channel(await resumed, "fr")).toEqual({ channel: "fr", status: "live", identity: b.user.id });
+    expect(channel(await resumed, "fr")).toEqual({ channel: "fr", status: "live", identity: b.user.id, standby: null });
   });
 });
 
@@ -154,7 +157,7 @@ describe("floor language and listeners", () => {
     const counted = eventWhere<TBoothsState>(interpreter.socket, "interpretation:booths-changed", (st) => booth(st, "es").listeners === 1);
     const result = data(await emitAck<TSelectChannelResult>(listener.socket, "interpretation:select", { sessionId, channel: "es" }));
     expect(result.channel).toBe("es");
-    expect(channel(result.state, "es")).toEqual({ channel: "es", status: "live", identity: interpreter.user.id });
+    expect(channel(result.state, "es")).toEqual({ channel: "es", status: "live", identity: interpreter.user.id, standby: null });
     expect(booth(await counted, "es").listeners).toBe(1);
     data(await emitAck(listener.socket, "interpretation:select", { sessionId, channel: "floor" }));
     const records = await tdb.database.prisma.listenerRecord.findMany({ where: { sessionId }, orderBy: { startedAt: "asc" } });

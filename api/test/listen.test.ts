@@ -207,7 +207,7 @@ describe("the guest namespace", () => {
 
     const live = eventWhere<TInterpretationState>(guest, "interpretation:state-changed", (st) => channel(st, "fr").status === "live");
     data(await emitAck(booth, "interpretation:take", { sessionId }));
-    expect(channel(await live, "fr")).toEqual({ channel: "fr", status: "live", identity: interpreter.userId });
+    expect(channel(await live, "fr")).toEqual({ channel: "fr", status: "live", identity: interpreter.userId, standby: null });
 
     data(await emitAck(guest, "interpretation:select", { sessionId, channel: "floor" }));
     const gone = disconnected(guest);

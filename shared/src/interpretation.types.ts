@@ -25,6 +25,12 @@ export const ZChannelState = z.object({
   status: ZChannelStatus,
   /** LiveKit identity of the on-air interpreter when `live`: the only voice a listener may play. */
   identity: z.string().nullable(),
+  /**
+   * The partner a handover is offered to, while it waits for acceptance. Listeners may receive
+   * that voice silently so the switch is instant when the state names it; they never play it
+   * before then (its microphone is also muted at the SFU until it is on air).
+   */
+  standby: z.string().nullable(),
 });
 export type TChannelState = z.infer<typeof ZChannelState>;
 

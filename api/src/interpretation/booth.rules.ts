@@ -36,10 +36,13 @@ export function channelStates(
   interpreters: readonly InterpreterRow[],
 ): TChannelState[] {
   return languages.map((language) => {
-    if (language === floorLanguage) return { channel: language, status: "floor", identity: null };
+    if (language === floorLanguage) return { channel: language, status: "floor", identity: null, standby: null };
     const booth = booths.find((b) => b.language === language);
-    if (booth && isLive(booth, interpreters)) return { channel: language, status: "live", identity: booth.onAirId };
-    return { channel: language, status: "paused", identity: null };
+    if (booth && isLive(booth, interpreters)) {
+      const offered = interpreters.find((i) => i.userId === booth.offerToId && i.present);
+      return { channel: language, status: "live", identity: booth.onAirId, standby: offered?.userId ?? null };
+    }
+    return { channel: language, status: "paused", identity: null, standby: null };
   });
 }
 

@@ -89,7 +89,7 @@ export async function joinInterpretationListener(options: ListenerOptions): Prom
   function reconcile() {
     const voices = new Set([playing, fading?.identity].filter((v): v is string => !!v));
     const streaming = new Set(voices);
-    if (strategy === "gating" || strategy === "setEnabled") for (const c of state?.channels ?? []) if (c.status === "live" && c.identity) streaming.add(c.identity);
+    if (strategy === "gating" || strategy === "setEnabled") for (const c of state?.channels ?? []) if (c.status === "live" && c.identity) for (const voice of [c.identity, c.standby]) if (voice) streaming.add(voice);
     for (const participant of room.remoteParticipants.values()) {
       for (const publication of participant.trackPublications.values()) {
         if (publication.kind !== TrackKind.KIND_AUDIO || !publication.sid) continue;

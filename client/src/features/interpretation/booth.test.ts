@@ -19,8 +19,8 @@ function booths(fr: { onAir?: string; offerTo?: string; a?: Partial<TBoothInterp
     floorLanguage: null,
     floorListeners: 0,
     channels: [
-      { channel: "fr", status: fr.onAir ? "live" : "paused", identity: fr.onAir ?? null },
-      { channel: "en", status: "paused", identity: null },
+      { channel: "fr", status: fr.onAir ? "live" : "paused", identity: fr.onAir ?? null, standby: null },
+      { channel: "en", status: "paused", identity: null, standby: null },
     ],
     booths: [
       { language: "fr", onAirUserId: fr.onAir ?? null, offerToUserId: fr.offerTo ?? null, listeners: 3, interpreters: [person("a", fr.a), person("b", fr.b)] },

@@ -4,10 +4,10 @@ import { effectiveChannel, loadChoice, loadStrategy, mixFor, newerState, onAirId
 
 const state: Pick<TInterpretationState, "channels"> = {
   channels: [
-    { channel: "fr", status: "live", identity: "fr-1" },
-    { channel: "es", status: "paused", identity: null },
-    { channel: "en", status: "floor", identity: null },
-    { channel: "zh", status: "live", identity: "zh-1" },
+    { channel: "fr", status: "live", identity: "fr-1", standby: null },
+    { channel: "es", status: "paused", identity: null, standby: null },
+    { channel: "en", status: "floor", identity: null, standby: null },
+    { channel: "zh", status: "live", identity: "zh-1", standby: "zh-2" },
   ],
 };
 
@@ -28,8 +28,13 @@ describe("what a listener hears", () => {
     expect(mixFor(undefined, { channel: "fr", floorLevel: 20 })).toEqual({ interpreter: null, floorVolume: 1, status: "paused" });
   });
 
-  test("only live channels name interpreters to receive", () => {
-    expect([...onAirIdentities(state)].sort()).toEqual(["fr-1", "zh-1"]);
+  test("only live channels name interpreters to receive: the on-air voice and a partner offered the handover", () => {
+    expect([...onAirIdentities(state)].sort()).toEqual(["fr-1", "zh-1", "zh-2"]);
+  });
+
+  test("a partner on standby is received but never played until the state names them", () => {
+    const frenchMix: Mix = { interpreter: "fr-1", floorVolume: 0.2, status: "live" };
+    expect(planTrack({ identity: "zh-2", interpreter: true }, frenchMix, onAirIdentities(state), "gate")).toEqual({ subscribe: true, enabled: true, volume: 0 });
   });
 });
 

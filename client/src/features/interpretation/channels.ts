@@ -53,9 +53,13 @@ export function mixFor(state: Pick<TInterpretationState, "channels"> | undefined
   return { interpreter, floorVolume: clampLevel(choice.floorLevel) / 100, status };
 }
 
-/** Identities of every interpreter the state names as on air: the only interpreters ever received. */
+/**
+ * Identities of every interpreter the state names as on air, and of partners a handover is offered
+ * to (received silently, so the handover is instant): the only interpreters ever received. Only
+ * the chosen channel's on-air voice is ever played.
+ */
 export const onAirIdentities = (state: Pick<TInterpretationState, "channels"> | undefined): Set<string> =>
-  new Set((state?.channels ?? []).flatMap((c) => (c.status === "live" && c.identity ? [c.identity] : [])));
+  new Set((state?.channels ?? []).flatMap((c) => (c.status === "live" && c.identity ? [c.identity, ...(c.standby ? [c.standby] : [])] : [])));
 
 /** The little a plan needs to know about one remote audio track. */
 export interface AudioTrackInfo {

@@ -24,7 +24,7 @@ const state = (seq: number, frIdentity: string | null): TInterpretationState => 
   sessionId: "s1",
   seq,
   floorLanguage: null,
-  channels: [{ channel: "fr", status: frIdentity ? "live" : "paused", identity: frIdentity }],
+  channels: [{ channel: "fr", status: frIdentity ? "live" : "paused", identity: frIdentity, standby: null }],
 });
 
 test("keeps the newest state whatever order acks and pushes arrive in, and re-selects after a reconnection", async () => {

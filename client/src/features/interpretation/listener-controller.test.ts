@@ -62,7 +62,7 @@ const stateWith = (seq: number, live: Record<string, string | null>): TInterpret
   sessionId: "s",
   seq,
   floorLanguage: null,
-  channels: Object.entries(live).map(([channel, identity]) => ({ channel: channel as "fr", status: identity ? "live" : "paused", identity })),
+  channels: Object.entries(live).map(([channel, identity]) => ({ channel: channel as "fr", status: identity ? "live" : "paused", identity, standby: null })),
 });
 
 /** Who is audible now: identity → volume, for every received track playing above zero. */
