@@ -74,7 +74,8 @@ export async function measureHandovers(listeners: Record<string, InterpretationL
   for (let i = 0; i < handovers; i++) {
     const [oldVoice, newVoice] = [voiceOf(from.userId, from.hz), voiceOf(to.userId, to.hz)];
     await from.offer();
-    await Promise.all(Object.values(hearers).map((h) => framesOf(h, oldVoice, 5)));
+    // A partner reads the offer before accepting it: a second of the old voice, as in a booth.
+    await Promise.all(Object.values(hearers).map((h) => framesOf(h, oldVoice, 100)));
     const heard = Object.values(hearers).map((h) => h.waitFor(newVoice, 5000).catch(() => undefined));
     const t0 = performance.now();
     await to.accept();
