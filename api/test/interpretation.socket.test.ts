@@ -44,7 +44,8 @@ async function person(sessionId: string, role?: StaffRole, boothLanguage?: strin
   const socket = connectSocket(base.baseUrl, { cookie: client.cookie });
   sockets.push(socket);
   await connected(socket);
-  const sync = await emitAck<TInterpretationSnapshot>(socket, "interpretation:sync", { sessionId });
+  // Interpreters sync as their booth console does; everyone else as a plain page.
+  const sync = await emitAck<TInterpretationSnapshot>(socket, "interpretation:sync", { sessionId, ...(role === "INTERPRETER" ? { console: true } : {}) });
   return { user, socket, sync, cookie: client.cookie };
 }
 
@@ -108,6 +109,18 @@ describe("booth control", () => {
     }
     // The socket stays usable after refusals.
     expect(data(await emitAck<TBoothsState>(fr.socket, "interpretation:mic", { sessionId, on: true }))).toBeTruthy();
+  });
+
+  test("only the booth console puts an interpreter in the booth; their plain session page does not", async () => {
+    const sessionId = await newSession();
+    const { client, user } = await participant(api.baseUrl, tdb.database.prisma, { role: { sessionId, role: "INTERPRETER", boothLanguage: "fr" } });
+    const page = connectSocket(api.baseUrl, { cookie: client.cookie });
+    sockets.push(page);
+    await connected(page);
+    const plain = data(await emitAck<TInterpretationSnapshot>(page, "interpretation:sync", { sessionId }));
+    expect(booth(plain.booths!, "fr").interpreters).toEqual([expect.objectContaining({ userId: user.userId, present: false })]);
+    const asConsole = data(await emitAck<TInterpretationSnapshot>(page, "interpretation:sync", { sessionId, console: true }));
+    expect(booth(asConsole.booths!, "fr").interpreters).toEqual([expect.objectContaining({ userId: user.userId, present: true })]);
   });
 
   test("a relay loop is refused; relays that do not loop are taken", async () => {

@@ -192,7 +192,7 @@ describe("the guest namespace", () => {
     const booth = connectSocket(api.baseUrl, { cookie: interpreterClient.cookie });
     sockets.push(booth);
     await connected(booth);
-    data(await emitAck(booth, "interpretation:sync", { sessionId }));
+    data(await emitAck(booth, "interpretation:sync", { sessionId, console: true }));
 
     const guest = guestSocket(link.token);
     await connected(guest);

@@ -78,6 +78,14 @@ const session = { sessionId: z.uuid() };
 export const ZInterpretationSessionPayload = z.object(session);
 export type TInterpretationSessionPayload = z.infer<typeof ZInterpretationSessionPayload>;
 
+/**
+ * Syncing the interpretation state. `console: true` is the booth console itself: only then does an
+ * interpreter join their booth and count as present (a plain session page never does, so closing
+ * the console while the session page stays open still pauses the channel).
+ */
+export const ZInterpretationSyncPayload = z.object({ ...session, console: z.boolean().optional() });
+export type TInterpretationSyncPayload = z.infer<typeof ZInterpretationSyncPayload>;
+
 export const ZSelectChannelPayload = z.object({ ...session, channel: ZChannel });
 export type TSelectChannelPayload = z.infer<typeof ZSelectChannelPayload>;
 
@@ -134,7 +142,7 @@ export interface TInterpretationSnapshot {
 
 /** Interpretation requests: listening, booth control, floor language, slow-down and booth chat. */
 export interface InterpretationClientToServerEvents {
-  "interpretation:sync": (payload: TInterpretationSessionPayload, ack: AckCallback<TInterpretationSnapshot>) => void;
+  "interpretation:sync": (payload: TInterpretationSyncPayload, ack: AckCallback<TInterpretationSnapshot>) => void;
   "interpretation:select": (payload: TSelectChannelPayload, ack: AckCallback<TSelectChannelResult>) => void;
   "interpretation:take": (payload: TInterpretationSessionPayload, ack: AckCallback<TBoothsState>) => void;
   "interpretation:offer": (payload: TInterpretationSessionPayload, ack: AckCallback<TBoothsState>) => void;

@@ -2,6 +2,7 @@ import {
   ZBoothChatPayload,
   ZFloorLanguagePayload,
   ZInterpretationSessionPayload,
+  ZInterpretationSyncPayload,
   ZRelayPayload,
   ZSelectChannelPayload,
   ZTogglePayload,
@@ -54,13 +55,13 @@ export function registerInterpretationHandlers(socket: PlenarySocket, deps: Inte
 
   socket.on(
     "interpretation:sync",
-    acknowledged(logger, ZInterpretationSessionPayload, async ({ sessionId }) => {
+    acknowledged(logger, ZInterpretationSyncPayload, async ({ sessionId, console: isConsole }) => {
       const policy = await policyFor(sessionId);
       if (!can(policy, "interpretation.listen")) throw new AppError("FORBIDDEN", "You cannot listen to this session.");
       await socket.join(interpretationRoom(sessionId));
       const watches = can(policy, "interpretation.watch-booths");
       if (watches) await socket.join(boothsRoom(sessionId));
-      if (policy.boothLanguage && can(policy, "interpretation.booth")) {
+      if (isConsole && policy.boothLanguage && can(policy, "interpretation.booth")) {
         await socket.join(boothRoom(sessionId, policy.boothLanguage));
         booths.set(sessionId, policy.boothLanguage);
         await changeBooth({ store, actor: actor(), sessionId, change: { kind: "presence", on: true } });

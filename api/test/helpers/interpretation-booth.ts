@@ -63,7 +63,7 @@ export async function startBoothBot(options: BoothBotOptions): Promise<BoothBot>
     apply(ack.data);
     return ack.data;
   };
-  const sync: Ack<{ booths: TBoothsState | null }> = await socket.timeout(10_000).emitWithAck("interpretation:sync", { sessionId });
+  const sync: Ack<{ booths: TBoothsState | null }> = await socket.timeout(10_000).emitWithAck("interpretation:sync", { sessionId, console: true });
   if ("error" in sync) throw new Error(`sync refused: ${sync.error.code}`);
   apply(sync.data.booths!);
   if (!onAir && honest) setMic(false);

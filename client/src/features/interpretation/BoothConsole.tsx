@@ -26,7 +26,7 @@ export interface BoothConsoleProps {
 /** The console proper: on air, source, audience, handover, slow-down, chat and the relay map. */
 export function BoothConsole({ sessionId, language, userId }: BoothConsoleProps) {
   const { t, i18n } = useTranslation();
-  const { follower, view } = useInterpretation(sessionId);
+  const { follower, view } = useInterpretation(sessionId, { console: true });
   const [controller, media] = useBoothController(sessionId, true);
   const booth = view.booths ? boothView(view.booths, language, userId) : undefined;
   const [volume, setVolume] = useState(100);

@@ -54,6 +54,8 @@ export class InterpretationFollower {
   constructor(
     private readonly socket: InterpretationSocketLike,
     private readonly sessionId: string,
+    /** True for the booth console: the only page that puts an interpreter in their booth. */
+    private readonly isConsole = false,
   ) {
     this.view = { connected: socket.connected, slowDowns: [], chat: [] };
   }
@@ -123,7 +125,7 @@ export class InterpretationFollower {
 
   private readonly onConnect = () => {
     this.set({ connected: true });
-    void this.send("interpretation:sync", { sessionId: this.sessionId }).then((ack) => {
+    void this.send("interpretation:sync", { sessionId: this.sessionId, ...(this.isConsole ? { console: true } : {}) }).then((ack) => {
       if ("error" in ack) return this.set({ problem: ack.error.code });
       this.applySnapshot(ack.data);
       if (this.selected) void this.select(this.selected);

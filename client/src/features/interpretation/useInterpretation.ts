@@ -9,13 +9,14 @@ const noSubscription = () => () => undefined;
  * Follows a session's interpretation on the tab's shared socket (the session page's other
  * features use the same connection). The follower is undefined until the effect has started it.
  */
-export function useInterpretation(sessionId: string): { follower: InterpretationFollower | undefined; view: InterpretationView } {
+export function useInterpretation(sessionId: string, options: { console?: boolean } = {}): { follower: InterpretationFollower | undefined; view: InterpretationView } {
   const { sockets } = useServices();
+  const isConsole = options.console ?? false;
   const [follower, setFollower] = useState<InterpretationFollower>();
   useEffect(() => {
     const lease = sockets.acquire();
     // The typed socket's overloads accept exactly the contract's events, which the follower uses.
-    const next = new InterpretationFollower(lease.socket as unknown as InterpretationSocketLike, sessionId);
+    const next = new InterpretationFollower(lease.socket as unknown as InterpretationSocketLike, sessionId, isConsole);
     next.start();
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the follower is an external resource made for this socket and disposed with it; holding it in state is what re-renders its users
     setFollower(next);
@@ -23,7 +24,7 @@ export function useInterpretation(sessionId: string): { follower: Interpretation
       next.stop();
       lease.release();
     };
-  }, [sockets, sessionId]);
+  }, [sockets, sessionId, isConsole]);
   const view = useSyncExternalStore(follower?.subscribe ?? noSubscription, () => follower?.getSnapshot() ?? IDLE);
   return { follower, view };
 }
