@@ -55,7 +55,7 @@ const waitForPort = (port, timeoutMs) =>
  * Starts livekit-server in dev mode (keys devkey/secret) bound to 127.0.0.1.
  * Ports: `port` for HTTP/WebSocket, `port + 1` for RTC over TCP, `port + 2` for RTC over UDP.
  */
-export async function startLivekit({ binary, port = 7880, webhookUrl, log = () => {} }) {
+export async function startLivekit({ binary, port = 7880, webhookUrl, remoteUnmute = false, log = () => {} }) {
   // Something already answering here would be mistaken for our server (with other keys and webhooks).
   if (await waitForPort(port, 0).then(() => true, () => false)) throw new Error(`port ${port} is already in use`);
   const config = [
@@ -76,6 +76,8 @@ export async function startLivekit({ binary, port = 7880, webhookUrl, log = () =
     "  devkey: secret",
     "room:",
     "  empty_timeout: 300",
+    // Off in production: a server-side unmute could put someone on air without their consent.
+    ...(remoteUnmute ? ["  enable_remote_unmute: true"] : []),
     ...(webhookUrl ? ["webhook:", "  api_key: devkey", "  urls:", `    - ${webhookUrl}`] : []),
     "logging:",
     "  level: warn",
