@@ -58,8 +58,9 @@ export function loadInterpreters(sql: SqlQuery, sessionId: string): Promise<Inte
 }
 
 export async function loadSnapshot(sql: SqlQuery, sessionId: string): Promise<InterpretationSnapshot> {
+  // No booth rows are written here: reads (every channel selection) stay reads. A language whose
+  // booth row does not exist yet simply has nobody on air; changeBooth makes rows on first use.
   const session = await loadSessionRow(sql, sessionId);
-  await ensureBooths(sql, sessionId, session.languages);
   const [booths, interpreters] = await Promise.all([
     sql<BoothRow>(`SELECT language, "onAirId", "offerToId" FROM "Booth" WHERE "sessionId" = $1::uuid`, [sessionId]),
     loadInterpreters(sql, sessionId),
