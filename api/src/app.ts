@@ -19,6 +19,7 @@ import { limiterFactory } from "./lib/rate-limit.ts";
 import type { Livekit } from "./livekit/livekit.ts";
 import { webhookRoutes } from "./livekit/webhook.routes.ts";
 import { API_PREFIX, openApiRoutes } from "./openapi/openapi.ts";
+import { createFloorFeature } from "./floor/floor.feature.ts";
 import { createInterpretationFeature } from "./interpretation/interpretation.feature.ts";
 import { createListenFeature } from "./listen/listen.feature.ts";
 import { createQaFeature } from "./qa/qa.feature.ts";
@@ -78,6 +79,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const guests = realtime.io.of(LISTEN_NAMESPACE) as unknown as ListenNamespace;
   const interpretation = createInterpretationFeature({ store: { sql: database.query, transaction: database.transaction }, io: realtime.io, guests, livekit, logger, limiter });
   features.push(interpretation.onConnection);
+  const floor = createFloorFeature({ store: { sql: database.query, transaction: database.transaction }, io: realtime.io, livekit, interpretation: interpretation.broadcaster, logger, limiter });
+  features.push(floor.onConnection);
   const listen = createListenFeature({ config, store: { sql: database.query, transaction: database.transaction }, guests, broadcaster: interpretation.broadcaster, livekit, logger, limiter });
   // Features are read per connection, and nothing connects before listen().
   features.push(qa.onConnection);
@@ -95,6 +98,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const onSessionUpdated = async (session: TSession) => {
     access.invalidateSession(session.id);
     sessionsSocket.broadcastSessionUpdated(session);
+    if (session.status === "ENDED") await floor.sessionEnded(session.id);
     await rooms.sessionUpdated(session);
   };
   // Each feature declares its routes once, as a table: mounted below and documented in /openapi.json.
@@ -102,9 +106,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
     webhook: webhookRoutes({ livekit, onEvent: (event) => recordAttendance({ db, logger, event }) }),
     tokens: tokensRoutes({ access, livekit, limiter: limiter("token", config.rateLimits.tokensPerMinute, 60) }),
     health: healthRoutes({ database, livekit, version: VERSION }),
-    auth: authRoutes({ db, config, limiter, sessions, onLogout: realtime.disconnectLogin }),
+    auth: authRoutes({ db, config, limiter, sessions, onLogout: (token, userId) => {
+        realtime.disconnectLogin(token);
+        if (userId) void floor.loggedOut(userId);
+      },
+    }),
     sessions: sessionsRoutes({ db, config, events: { onSessionUpdated } }),
-    roles: rolesRoutes({ db, onStaffChanged: (sessionId) => access.invalidateSession(sessionId), onStaffRemoved: rooms.staffRemoved }),
+    roles: rolesRoutes({ db, onStaffChanged: (sessionId) => access.invalidateSession(sessionId), onStaffRemoved: async (sessionId, userId) => {
+        await floor.staffRemoved(sessionId, userId);
+        await rooms.staffRemoved(sessionId, userId);
+      },
+    }),
     qa: qa.routes,
     listen: listen.routes,
   };
@@ -167,6 +179,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     close: async () => {
       await qa.close();
       interpretation.close();
+      floor.close();
       await new Promise<void>((resolve) => realtime.io.close(() => resolve()));
     },
   };

@@ -62,7 +62,7 @@ describe("POST /api/sessions/:id/token", () => {
   });
 
   test.each([
-    ["speaker", "SPEAKER", undefined, { canPublish: true, canPublishSources: ["camera", "microphone", "screen_share", "screen_share_audio"] }],
+    ["speaker", "SPEAKER", undefined, { canPublish: false, canPublishSources: [] }],
     ["stage", "STAGE", undefined, { canPublish: true, canPublishSources: ["camera", "microphone", "screen_share", "screen_share_audio"] }],
     ["interpreter", "INTERPRETER", "fr", { canPublish: true, canPublishSources: ["microphone"] }],
     ["moderator", "MODERATOR", undefined, { roomAdmin: true }],

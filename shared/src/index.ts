@@ -8,6 +8,7 @@ export * from "./qa.state.ts";
 export * from "./qa.sync.ts";
 export * from "./interpretation.types.ts";
 export * from "./listen.types.ts";
+export * from "./floor.types.ts";
 export * from "./socket.types.ts";
 export * from "./health.types.ts";
 export * from "./time.ts";

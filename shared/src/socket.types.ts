@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { TErrorCode } from "./errors.ts";
+import { FLOOR_EVENTS, type FloorClientToServerEvents, type FloorServerToClientEvents, type TFloorSessionPayload, type TFloorSnapshot, type TFloorState } from "./floor.types.ts";
 import type { InterpretationClientToServerEvents, InterpretationServerToClientEvents } from "./interpretation.types.ts";
 import type {
   TModeratorQuestion,
@@ -57,7 +58,7 @@ export const QA_EVENTS = {
   myQuestionUpdated: "qa:my-question-updated",
 } as const;
 
-export interface ClientToServerEvents extends InterpretationClientToServerEvents {
+export interface ClientToServerEvents extends InterpretationClientToServerEvents, FloorClientToServerEvents {
   [SOCKET_EVENTS.sessionJoin]: (payload: TSessionJoinPayload, ack: AckCallback<{ session: TSession }>) => void;
   [SOCKET_EVENTS.sessionLeave]: (payload: TSessionJoinPayload, ack: AckCallback<{ left: true }>) => void;
   [QA_EVENTS.sync]: (payload: TQaSyncPayload, ack: AckCallback<TQaSnapshot | TQaSnapshot<TModeratorQuestion>>) => void;
@@ -78,21 +79,24 @@ export interface QaServerToClientEvents {
   [QA_EVENTS.modeChanged]: (payload: TQaModeChanged) => void;
 }
 
-export interface ServerToClientEvents extends QaServerToClientEvents, InterpretationServerToClientEvents {
+export interface ServerToClientEvents extends QaServerToClientEvents, InterpretationServerToClientEvents, FloorServerToClientEvents {
   [SOCKET_EVENTS.sessionUpdated]: (payload: { session: TSession }) => void;
   [QA_EVENTS.myQuestionUpdated]: (payload: TQaMyQuestionUpdated) => void;
 }
 
-/** The read-only presenter namespace: it can only sync, and it hears the public Q&A stream. */
+/** The read-only presenter namespace: it can only sync, and it hears the public Q&A stream and the floor (speaking timer). */
 export interface PresenterClientToServerEvents {
   [QA_EVENTS.sync]: (payload: TQaSyncPayload, ack: AckCallback<TQaSnapshot>) => void;
+  [FLOOR_EVENTS.sync]: (payload: TFloorSessionPayload, ack: AckCallback<TFloorSnapshot>) => void;
 }
-export type PresenterServerToClientEvents = QaServerToClientEvents;
+export interface PresenterServerToClientEvents extends QaServerToClientEvents {
+  [FLOOR_EVENTS.changed]: (payload: TFloorState) => void;
+}
 
 // The other direction: every constant names an event of a map. Checked here, apart from the
 // declarations, because the maps' keys are computed from them.
 type SocketEventName = keyof ClientToServerEvents | keyof ServerToClientEvents;
-({ ...SOCKET_EVENTS, ...QA_EVENTS }) satisfies Record<string, SocketEventName>;
+({ ...SOCKET_EVENTS, ...QA_EVENTS, ...FLOOR_EVENTS }) satisfies Record<string, SocketEventName>;
 
 export type InterServerEvents = Record<string, never>;
 

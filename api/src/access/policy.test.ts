@@ -18,7 +18,7 @@ const STATUS_LETTER: Record<SessionStatus, string> = { SCHEDULED: "S", LIVE: "L"
 /**
  * The whole policy as one table: for each action and persona, the session statuses (S, L, E) in
  * which it is allowed. A refusal is SESSION_NOT_OPEN where the persona would be allowed in another
- * status of a room-entry action, FORBIDDEN otherwise.
+ * status of a room-entry or floor action, FORBIDDEN otherwise.
  */
 const EXPECTED: Record<Action, Record<Persona, string>> = {
   //                 attendee      moderator      speaker       stage         interpreter   organiser
@@ -38,9 +38,14 @@ const EXPECTED: Record<Action, Record<Persona, string>> = {
   "interpretation.floor-language": { attendee: "", moderator: "SL", speaker: "", stage: "SL", interpreter: "", organiser: "SL" },
   "interpretation.watch-booths": { attendee: "", moderator: "SL", speaker: "", stage: "SL", interpreter: "SL", organiser: "SL" },
   "listen.manage-links": { attendee: "", moderator: "SLE", speaker: "", stage: "", interpreter: "", organiser: "SLE" },
+  "floor.follow": { attendee: "L", moderator: "SL", speaker: "SL", stage: "SL", interpreter: "SL", organiser: "SLE" },
+  "floor.request": { attendee: "L", moderator: "L", speaker: "L", stage: "L", interpreter: "L", organiser: "L" },
+  "floor.take": { attendee: "", moderator: "", speaker: "L", stage: "", interpreter: "", organiser: "" },
+  "floor.chair": { attendee: "", moderator: "SL", speaker: "", stage: "", interpreter: "", organiser: "SL" },
 };
 
-const ROOM_ACTIONS = new Set<Action>(["room.attend", "room.speak", "room.stage", "room.interpret", "room.chair"]);
+/** Actions whose holders are told the session is not open (rather than forbidden) in another status. */
+const ROOM_ACTIONS = new Set<Action>(["room.attend", "room.speak", "room.stage", "room.interpret", "room.chair", "floor.request", "floor.take", "floor.chair"]);
 
 const cases = ACTIONS.flatMap((action) =>
   (Object.keys(PERSONAS) as Persona[]).flatMap((persona) =>

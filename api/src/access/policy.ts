@@ -84,6 +84,21 @@ const RULES = {
   // Guest listen links (the QR code in the room): the chair hands them out and revokes them,
   // also after the end, to cut off a link that leaked.
   "listen.manage-links": { grants: chair, closed: "FORBIDDEN", refusal: "Only moderators of this session can manage listen links." },
+  // Floor requests (the speakers' list). Everyone who may follow sees who holds the floor; anyone
+  // in the live room may ask for it; the session's speakers, placed there by the organiser, may
+  // take it themselves; only the chair gives, takes back, reorders or declines.
+  "floor.follow": {
+    grants: [{ holder: "organiser", when: ALL }, { holder: "staff", when: OPEN }, { holder: "anyone", when: LIVE }],
+    closed: "FORBIDDEN",
+    refusal: "You cannot follow this session.",
+  },
+  "floor.request": { grants: [{ holder: "anyone", when: LIVE }], closed: "SESSION_NOT_OPEN", refusal: "You cannot ask for the floor in this session." },
+  "floor.take": { grants: [{ holder: "SPEAKER", when: LIVE }], closed: "SESSION_NOT_OPEN", refusal: "Only the session's speakers can take the floor without asking." },
+  "floor.chair": {
+    grants: [{ holder: "MODERATOR", when: OPEN }, { holder: "organiser", when: OPEN }],
+    closed: "SESSION_NOT_OPEN",
+    refusal: "Only moderators of this session can run the speakers' list.",
+  },
 } as const satisfies Record<string, Rule>;
 
 /** Something a person may do in a session. */

@@ -14,7 +14,7 @@ import type { SessionCache } from "./session-cache.ts";
 import { updateProfile } from "./update-profile.ts";
 
 /** Accounts and login sessions. `onLogout` ends what the login opened elsewhere (its sockets). */
-export function authRoutes(deps: { db: Db; config: Config; limiter: LimiterFactory; sessions: SessionCache; onLogout(token: string): void }): AnyRoute[] {
+export function authRoutes(deps: { db: Db; config: Config; limiter: LimiterFactory; sessions: SessionCache; onLogout(token: string, userId: string | undefined): void }): AnyRoute[] {
   const { db, config } = deps;
   const loginByEmail = deps.limiter("login-email", config.rateLimits.loginPer15Min, 15 * 60);
   const loginByIp = deps.limiter("login-ip", config.rateLimits.loginPer15Min * 10, 15 * 60);
@@ -66,7 +66,7 @@ export function authRoutes(deps: { db: Db; config: Config; limiter: LimiterFacto
         const token = readSessionCookie(req.headers.cookie);
         await logoutUser({ db, token });
         deps.sessions.forget(token);
-        if (token) deps.onLogout(token);
+        if (token) deps.onLogout(token, req.user?.id);
         res.clearCookie(SESSION_COOKIE, { path: "/" });
         res.status(204).end();
       },

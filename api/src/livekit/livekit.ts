@@ -1,4 +1,4 @@
-import { TRACK_SOURCES, type TGrants, type TTrackSource } from "@plenary/shared";
+import { PARTICIPANT_ATTRIBUTES, TRACK_SOURCES, type TGrants, type TTrackSource } from "@plenary/shared";
 import { AccessToken, RoomServiceClient, TrackSource, WebhookReceiver, type WebhookEvent } from "livekit-server-sdk";
 import { LRUCache } from "lru-cache";
 import type { Config } from "../config.ts";
@@ -32,6 +32,18 @@ export interface Livekit {
    * them. Returns how many tracks were muted. A participant who is not connected is fine.
    */
   muteMicrophones(room: string, identity: string): Promise<number>;
+  /**
+   * Lets a connected participant publish `sources` as well as what they already may (the floor
+   * given): nothing they were granted is dropped. Returns false when they are not in the room.
+   */
+  allowPublishing(room: string, identity: string, sources: readonly TTrackSource[]): Promise<boolean>;
+  /**
+   * Sets a connected participant's publishing back to `sources` (empty: none), which unpublishes
+   * anything else at the SFU for everyone, whatever their client does (the floor taken back).
+   */
+  limitPublishing(room: string, identity: string, sources: readonly TTrackSource[]): Promise<void>;
+  /** Whether the participant is connected, and whether they may publish now. */
+  presence(room: string, identity: string): Promise<{ connected: boolean; canPublish: boolean; role: string | undefined }>;
   /** Disconnects every participant whose identity starts with `prefix`; returns how many. No room is fine. */
   removeParticipants(room: string, prefix: string): Promise<number>;
   receiveWebhook(rawBody: string, authorization: string | undefined): Promise<WebhookEvent>;
@@ -60,6 +72,9 @@ export function createLivekit(config: Config["livekit"]): Livekit {
       closeRoom: async () => undefined,
       restrictToListening: async () => undefined,
       muteMicrophones: async () => 0,
+      allowPublishing: async () => false,
+      limitPublishing: async () => undefined,
+      presence: async () => ({ connected: false, canPublish: false, role: undefined }),
       removeParticipants: async () => 0,
       receiveWebhook: async () => off(),
       ping: async () => false,
@@ -71,6 +86,11 @@ export function createLivekit(config: Config["livekit"]): Livekit {
   // Rooms this process created recently; createRoom is idempotent, the cache only saves a round
   // trip. LiveKit deletes a room DEPARTURE_TIMEOUT_S after its last participant leaves, and one it
   // then re-creates on a join would lack these settings, so an entry is trusted for less than that.
+  const findParticipant = (room: string, identity: string) =>
+    rooms.getParticipant(room, identity).catch((err: unknown) => {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    });
   const known = new LRUCache<string, true>(lruSettings({ ttlMs: (DEPARTURE_TIMEOUT_S / 2) * 1000 }, 10_000));
 
   return {
@@ -102,11 +122,35 @@ export function createLivekit(config: Config["livekit"]): Livekit {
         if (!isNotFound(err)) throw err;
       });
     },
+    async allowPublishing(room, identity, sources) {
+      const participant = await findParticipant(room, identity);
+      if (!participant) return false;
+      const current = participant.permission;
+      const merged = new Set([...(current?.canPublishSources ?? []), ...sources.map((s) => SOURCE_ENUM[s])]);
+      await rooms
+        .updateParticipant(room, identity, { permission: { ...current, canSubscribe: true, canPublish: true, canPublishSources: [...merged] } })
+        .catch((err: unknown) => {
+          if (!isNotFound(err)) throw err;
+        });
+      return true;
+    },
+    async limitPublishing(room, identity, sources) {
+      const participant = await findParticipant(room, identity);
+      if (!participant) return;
+      await rooms
+        .updateParticipant(room, identity, {
+          permission: { ...participant.permission, canPublish: sources.length > 0, canPublishSources: sources.map((s) => SOURCE_ENUM[s]) },
+        })
+        .catch((err: unknown) => {
+          if (!isNotFound(err)) throw err;
+        });
+    },
+    async presence(room, identity) {
+      const participant = await findParticipant(room, identity);
+      return { connected: Boolean(participant), canPublish: Boolean(participant?.permission?.canPublish), role: participant?.attributes?.[PARTICIPANT_ATTRIBUTES.role] };
+    },
     async muteMicrophones(room, identity) {
-      const participant = await rooms.getParticipant(room, identity).catch((err: unknown) => {
-        if (isNotFound(err)) return undefined;
-        throw err;
-      });
+      const participant = await findParticipant(room, identity);
       const microphones = (participant?.tracks ?? []).filter((t) => t.source === TrackSource.MICROPHONE && !t.muted);
       await Promise.all(microphones.map((t) => rooms.mutePublishedTrack(room, identity, t.sid, true)));
       return microphones.length;

@@ -8,7 +8,7 @@ describe("computeGrants", () => {
   test.each([
     // role,          publish, sources,                                                    admin, data
     ["attendee", false, [], false, false],
-    ["speaker", true, ["camera", "microphone", "screen_share", "screen_share_audio"], false, false],
+    ["speaker", false, [], false, false],
     ["stage", true, ["camera", "microphone", "screen_share", "screen_share_audio"], false, false],
     ["interpreter", true, ["microphone"], false, false],
     ["moderator", true, ["camera", "microphone"], true, true],

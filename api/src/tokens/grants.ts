@@ -29,9 +29,11 @@ export function computeGrants({ role, sessionId, boothLanguage }: GrantInput): G
   };
   const attributes: Record<string, string> = { [PARTICIPANT_ATTRIBUTES.role]: role };
   switch (role) {
+    // Attendees and speakers publish only while they hold the floor: the chair's grant adds the
+    // sources to their live connection (floor/), and taking the floor back removes them.
     case "attendee":
-      return { grants: base, attributes };
     case "speaker":
+      return { grants: base, attributes };
     case "stage":
       return {
         grants: { ...base, canPublish: true, canPublishSources: [SOURCES.camera, SOURCES.microphone, SOURCES.screenShare, SOURCES.screenShareAudio] },

@@ -1,0 +1,60 @@
+import { TRACK_SOURCES, type TJoinRole, type TLanguage, type TTrackSource } from "@plenary/shared";
+import type { StaffRole } from "../generated/prisma/client.ts";
+import { computeGrants } from "../tokens/grants.ts";
+
+/**
+ * The pure rules of the floor, tested as tables: what a person given the floor may publish, what
+ * is restored when it is taken back, which language the floor is in, and the list's order.
+ */
+
+/** What holding the floor lets someone publish. */
+export interface FloorSources {
+  camera: boolean;
+  screenShare: boolean;
+}
+
+/**
+ * A session speaker (placed there by the organiser, or the chair) presents: camera, microphone and
+ * slides. An attendee speaks from the room: the microphone, and the camera if the chair allows it.
+ */
+export function floorSourcesFor(roles: readonly StaffRole[], isOrganiser: boolean, allowCamera: boolean): FloorSources {
+  const presents = isOrganiser || roles.includes("SPEAKER") || roles.includes("MODERATOR");
+  return presents ? { camera: true, screenShare: true } : { camera: allowCamera, screenShare: false };
+}
+
+export function trackSources(sources: FloorSources): TTrackSource[] {
+  return [
+    TRACK_SOURCES.microphone,
+    ...(sources.camera ? [TRACK_SOURCES.camera] : []),
+    ...(sources.screenShare ? [TRACK_SOURCES.screenShare, TRACK_SOURCES.screenShareAudio] : []),
+  ];
+}
+
+const JOIN_ROLES: readonly string[] = ["attendee", "speaker", "stage", "interpreter", "moderator"] satisfies TJoinRole[];
+
+/**
+ * What a participant may publish once the floor is taken back: exactly what the role they joined
+ * as grants (nothing for an attendee or a speaker), read from the attribute their token carries.
+ */
+export function sourcesAfterFloor(joinedAs: string | undefined): TTrackSource[] {
+  const role = (JOIN_ROLES.includes(joinedAs ?? "") ? joinedAs : "attendee") as TJoinRole;
+  // An interpreter's grant needs a booth; their microphone is their channel, never the floor.
+  if (role === "interpreter") return [TRACK_SOURCES.microphone];
+  return computeGrants({ role, sessionId: "00000000-0000-0000-0000-000000000000" }).grants.canPublishSources;
+}
+
+/**
+ * The floor language after a change: the language of the most recent speaker still holding the
+ * floor, or, once nobody does, what it was before the first of them took it.
+ */
+export function floorLanguageAfter(holdersByGrant: readonly { language: TLanguage }[], before: TLanguage | null): TLanguage | null {
+  return holdersByGrant.length > 0 ? holdersByGrant[holdersByGrant.length - 1]!.language : before;
+}
+
+/** The list with one request moved to `index` (clamped), the others keeping their order. */
+export function moveTo<T>(ids: readonly T[], id: T, index: number): T[] {
+  const rest = ids.filter((x) => x !== id);
+  if (rest.length === ids.length) return [...ids];
+  const at = Math.max(0, Math.min(index, rest.length));
+  return [...rest.slice(0, at), id, ...rest.slice(at)];
+}

@@ -1,0 +1,71 @@
+import { FLOOR_GRACE_SECONDS, roomNameFor, type TFloorEndReason } from "@plenary/shared";
+import type { Logger } from "pino";
+import type { Livekit } from "../livekit/livekit.ts";
+import { NOW_UTC } from "../qa/qa.repository.ts";
+import { changeFloor, type FloorOutcome, type SystemFloorChange } from "./change-floor.ts";
+import type { FloorBroadcaster } from "./floor.broadcast.ts";
+import type { FloorStore } from "./floor.repository.ts";
+
+interface HolderRow {
+  id: string;
+  sessionId: string;
+  userId: string;
+  disconnected: boolean;
+  camera: boolean;
+  screenShare: boolean;
+  /** The grace after a drop-out has run out. */
+  dropExpired: boolean;
+  /** The chair chose automatic take-back and the overtime grace has run out. */
+  timeExpired: boolean;
+}
+
+/**
+ * Watches every grant against the clock and LiveKit's presence, once a second, on every api
+ * process: a holder who left the room is marked (the chair sees it) and loses the floor after the
+ * grace period; a holder who came back with a fresh token gets their publishing back; the timer
+ * takes the floor back when the chair chose that. Each step is a locked, idempotent change, so two
+ * processes sweeping at once end in the same state.
+ */
+export function createFloorSweeper(deps: { store: FloorStore; livekit: Livekit; broadcaster: FloorBroadcaster; logger: Logger; intervalMs?: number }) {
+  const { store, livekit, broadcaster, logger } = deps;
+  let running = false;
+
+  async function run(sessionId: string, change: SystemFloorChange): Promise<void> {
+    const outcome: FloorOutcome = await changeFloor({ store, actor: "system", sessionId, change });
+    if (outcome.notify.length > 0 || outcome.media.length > 0) await broadcaster.publish(sessionId, outcome);
+  }
+
+  async function sweep(): Promise<void> {
+    const holders = await store.sql<HolderRow>(
+      `SELECT f.id, f."sessionId", f."userId", f."disconnectedAt" IS NOT NULL AS disconnected, f.camera, f."screenShare",
+              f."disconnectedAt" < ${NOW_UTC} - make_interval(secs => ${FLOOR_GRACE_SECONDS.disconnected}) AS "dropExpired",
+              s."floorAutoRevoke" AND f."endsAt" < ${NOW_UTC} - make_interval(secs => ${FLOOR_GRACE_SECONDS.overtime}) AS "timeExpired"
+         FROM "FloorRequest" f JOIN "Session" s ON s.id = f."sessionId"
+        WHERE f.status = 'GRANTED'`,
+    );
+    for (const h of holders) {
+      const reason: TFloorEndReason | null = h.dropExpired ? "disconnected" : h.timeExpired ? "timer" : null;
+      if (reason) {
+        await run(h.sessionId, { kind: "end", requestIds: [h.id], reason });
+        continue;
+      }
+      if (!livekit.enabled) continue;
+      const presence = await livekit.presence(roomNameFor(h.sessionId), h.userId);
+      if (presence.connected === h.disconnected) await run(h.sessionId, { kind: "presence", requestId: h.id, connected: presence.connected });
+      if (presence.connected && !presence.canPublish) await broadcaster.reapply(h.sessionId, { op: "allow", userId: h.userId, camera: h.camera, screenShare: h.screenShare });
+    }
+  }
+
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    sweep()
+      .catch((err: unknown) => logger.warn({ err }, "floor sweep failed"))
+      .finally(() => {
+        running = false;
+      });
+  }, deps.intervalMs ?? 1000);
+  timer.unref();
+
+  return { sweep, close: () => clearInterval(timer) };
+}
