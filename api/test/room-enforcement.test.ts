@@ -1,10 +1,12 @@
 import { AudioFrame, AudioSource, LocalAudioTrack, Room, RoomEvent, TrackPublishOptions, TrackSource, dispose } from "@livekit/rtc-node";
 import { RoomServiceClient } from "livekit-server-sdk";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { FLOOR_EVENTS } from "@plenary/shared";
 import { startTestApp, type TestApp } from "./helpers/app.ts";
 import { createTestDatabase, type TestDatabase } from "./helpers/db.ts";
 import { seedSessions, signedInClient } from "./helpers/fixtures.ts";
 import type { TestClient } from "./helpers/http.ts";
+import { connected as socketConnected, connectSocket, emitAck } from "./helpers/socket.ts";
 
 // Organiser decisions taken while people are in the room must bite in LiveKit at once, not when a
 // token next expires. Participants here are real WebRTC clients (@livekit/rtc-node) in a real
@@ -78,6 +80,12 @@ describe("organiser decisions reach people already in the room", () => {
     const sessionId = await liveSession();
     const { client: speaker, user } = await signedInClient(api.baseUrl, tdb.database.prisma, { role: { sessionId, role: "SPEAKER" } });
     const room = await join(speaker, sessionId, "speaker");
+    // A speaker publishes once they hold the floor: they take it, as the speaker view does.
+    const socket = connectSocket(api.baseUrl, { cookie: speaker.cookie });
+    await socketConnected(socket);
+    expect(await emitAck(socket, FLOOR_EVENTS.take, { sessionId, language: "en" })).toHaveProperty("data");
+    socket.disconnect();
+    await until(async () => Boolean((await rooms().getParticipant(`session-${sessionId}`, user.id)).permission?.canPublish), "the floor lets the speaker publish");
     const source = new AudioSource(48_000, 1);
     const track = LocalAudioTrack.createAudioTrack("microphone", source);
     const options = new TrackPublishOptions();
