@@ -3,9 +3,17 @@
 // client to finish loading first, so the connection gets the main thread for its start and the
 // room is ready when React renders it (about 0.1 s off a join for a few tens of ms of first paint;
 // bench/join-time.ts).
+//
+// The interface language's translation (English ships with the app) is fetched alongside, so it is
+// ready by the first render and a non-English page costs no extra round trip.
 import { JoinConnector } from "./features/session/join-connector.ts";
+import { initialLanguage, loadTranslation } from "./i18n/locale-loader.ts";
 import "./styles/index.css";
 
 const joins = new JoinConnector();
 const joining = joins.joinEarly(window.location);
-void (joining ?? Promise.resolve()).then(() => import("./app/boot.tsx")).then(({ boot }) => boot(joins));
+const language = initialLanguage();
+const translation = loadTranslation(language).catch(() => undefined);
+void (joining ?? Promise.resolve())
+  .then(() => Promise.all([import("./app/boot.tsx"), translation]))
+  .then(([{ boot }, loaded]) => boot(joins, { language, translation: loaded }));

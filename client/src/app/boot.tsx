@@ -4,14 +4,14 @@ import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router/dom";
 import { AuthProvider } from "../features/auth/AuthProvider.tsx";
 import type { JoinConnector } from "../features/session/join-connector.ts";
-import { initI18n } from "../i18n/index.ts";
+import { type InitialLocale, initI18n } from "../i18n/index.ts";
 import { SocketHub } from "../lib/socket.ts";
 import { createRouter } from "./router.tsx";
 import { type AppServices, ServicesContext } from "./services.ts";
 
-/** Renders the app with the services it runs on; `joins` comes from the page's first script. */
-export function boot(joins: JoinConnector): void {
-  initI18n();
+/** Renders the app with the services it runs on; `joins` and `locale` come from the page's first script. */
+export function boot(joins: JoinConnector, locale: InitialLocale): void {
+  initI18n(locale);
   const root = document.getElementById("root");
   if (!root) throw new Error("index.html has no #root");
   const services: AppServices = { joins, sockets: new SocketHub() };

@@ -1,63 +1,47 @@
 import { RTL_LANGUAGES, UI_LANGUAGES } from "@plenary/shared";
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import ar from "./locales/ar.json";
+import { loadTranslation, storeLanguage, type Translation, type UiLanguage } from "./locale-loader.ts";
 import en from "./locales/en.json";
 
-/** A language the interface is fully translated into. */
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
-
-const STORAGE_KEY = "plenary.language";
-
-/** Whether a code (e.g. a profile's preferred language) is one the interface can show. */
-export const isUiLanguage = (code: string | null | undefined): code is UiLanguage => UI_LANGUAGES.some((l) => l === code);
-
-/**
- * The locale for dates and times: English follows UN (and Geneva) usage, day before month and a
- * 24-hour clock, rather than US order.
- */
-export const intlLocale = (lang: string): string => (lang === "en" ? "en-GB" : lang);
+export { intlLocale } from "./format.ts";
+export { isUiLanguage, type UiLanguage } from "./locale-loader.ts";
 
 /** Text direction for a language. */
 export const directionOf = (lang: string): "rtl" | "ltr" => (RTL_LANGUAGES.includes(lang) ? "rtl" : "ltr");
-
-function readStoredLanguage(): UiLanguage | undefined {
-  try {
-    const stored = localStorage.getItem(STORAGE_KEY);
-    return isUiLanguage(stored) ? stored : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The remembered choice, else the browser's first supported language, else English. */
-export function initialLanguage(): UiLanguage {
-  const browser = navigator.languages.map((l) => l.slice(0, 2)).find(isUiLanguage);
-  return readStoredLanguage() ?? browser ?? "en";
-}
 
 function applyToDocument(lang: string): void {
   document.documentElement.lang = lang;
   document.documentElement.dir = directionOf(lang);
 }
 
-/** Switches the interface language, mirrors the page for RTL and remembers the choice on this device. */
+/**
+ * Switches the interface language, mirrors the page for RTL and remembers the choice on this device.
+ * A language not yet loaded is fetched first; if that fails, the interface stays as it is.
+ */
 export async function switchLanguage(lang: UiLanguage): Promise<void> {
-  try {
-    localStorage.setItem(STORAGE_KEY, lang);
-  } catch {
-    // Private browsing may refuse storage; the switch still applies to this visit.
+  if (!i18n.hasResourceBundle(lang, "translation")) {
+    const translation = await loadTranslation(lang);
+    if (translation) i18n.addResourceBundle(lang, "translation", translation);
   }
+  storeLanguage(lang);
   await i18n.changeLanguage(lang);
 }
 
-/** Initialises i18next once, before the first render. */
-export function initI18n(): typeof i18n {
-  const lng = initialLanguage();
+/** What the page's first script found: the language to show and its translation (none for English). */
+export interface InitialLocale {
+  language: UiLanguage;
+  /** Undefined for English, and when the translation could not be fetched (English is shown then). */
+  translation: Translation | undefined;
+}
+
+/** Initialises i18next once, before the first render, so that render is already in the right language. */
+export function initI18n({ language, translation }: InitialLocale): typeof i18n {
+  const lng = translation ? language : "en";
   applyToDocument(lng);
   i18n.on("languageChanged", applyToDocument);
   void i18n.use(initReactI18next).init({
-    resources: { en: { translation: en }, ar: { translation: ar } },
+    resources: { en: { translation: en }, ...(translation && { [lng]: { translation } }) },
     lng,
     fallbackLng: "en",
     supportedLngs: [...UI_LANGUAGES],

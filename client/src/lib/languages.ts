@@ -1,3 +1,16 @@
+/** The six UN languages by their own names, as the UN's own sites list them. */
+const AUTONYMS: Readonly<Record<string, string>> = {
+  ar: "العربية",
+  zh: "中文",
+  en: "English",
+  fr: "Français",
+  ru: "Русский",
+  es: "Español",
+};
+
+// Stand-alone labels start with a capital where the script has them ("français" → "Français").
+const capitalised = (name: string, lang: string): string => name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+
 /** The name of a language in the interface language, e.g. languageName("fr", "ar") → "الفرنسية". */
 export function languageName(code: string, uiLanguage: string): string {
   try {
@@ -8,20 +21,22 @@ export function languageName(code: string, uiLanguage: string): string {
 }
 
 /**
- * A label that also gives the language's own name, so a speaker can find it in any interface
- * language: "French (français)"; just "English" when both are the same.
+ * A language's own name as a stand-alone label, capitalised as its speakers write one
+ * ("Français", "Русский", "中文"): what a listener looks for in a language picker. The UN
+ * languages come from a fixed table, so they read the same in every browser.
  */
-export function languageLabel(code: string, uiLanguage: string): string {
-  const name = languageName(code, uiLanguage);
-  const autonym = languageName(code, code);
-  return name === autonym ? name : `${name} (${autonym})`;
+export function languageAutonym(code: string): string {
+  return AUTONYMS[code] ?? capitalised(languageName(code, code), code);
 }
 
 /**
- * A language's own name as a stand-alone label, capitalised as its speakers write one
- * ("Français", "Русский", "中文"): what a listener looks for in a channel list.
+ * A stand-alone label (an option, a checkbox) that also gives the language's own name, so a
+ * speaker finds it in any interface language: "French (Français)", "Французский (Français)"; just
+ * "Français" when both are the same.
  */
-export function languageAutonym(code: string): string {
-  const name = languageName(code, code);
-  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+export function languageLabel(code: string, uiLanguage: string): string {
+  const name = capitalised(languageName(code, uiLanguage), uiLanguage);
+  const autonym = languageAutonym(code);
+  return name === autonym ? autonym : `${name} (${autonym})`;
 }
+

@@ -39,3 +39,13 @@ test.each([
 test("formatDayTab", () => {
   expect(formatDayTab("2024-05-27", "en-GB")).toEqual({ weekday: "Mon", date: "27 May" });
 });
+
+test.each([
+  ["zh", /5月27日/],
+  ["fr", /27 mai/],
+  ["ru", /27 мая/],
+  ["es", /27 may/],
+  ["ar", /مايو/],
+])("the day is written the %s way", (locale, day) => {
+  expect(formatSessionTimes(opening, "Europe/Zurich", "Asia/Shanghai", locale).viewer?.day).toMatch(day);
+});

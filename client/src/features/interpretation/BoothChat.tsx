@@ -1,6 +1,7 @@
 import type { TBoothChatMessage } from "@plenary/shared";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { intlLocale } from "../../i18n/format.ts";
 
 /** Props for {@link BoothChat}. */
 export interface BoothChatProps {
@@ -15,7 +16,7 @@ export function BoothChat({ messages, myUserId, onSend }: BoothChatProps) {
   const [text, setText] = useState("");
   const [sending, setSending] = useState(false);
   const inputId = useId();
-  const time = new Intl.DateTimeFormat(i18n.language, { hour: "2-digit", minute: "2-digit" });
+  const time = new Intl.DateTimeFormat(intlLocale(i18n.language), { hour: "2-digit", minute: "2-digit" });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!text.trim()) return;

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { formatList } from "../../i18n/format.ts";
 import type { BoothView } from "./booth.ts";
 
 /** Props for {@link BoothOnAir}. */
@@ -94,7 +95,7 @@ export function BoothOnAir({ view, sending, busy, onAction, onCough }: BoothOnAi
 }
 
 function Partners({ view }: { view: BoothView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (view.partners.length === 0) return <p className="booth-partners__none">{t("interpretation.booth.noPartner")}</p>;
   return (
     <ul className="booth-partners" aria-label={t("interpretation.booth.partners")}>
@@ -103,14 +104,15 @@ function Partners({ view }: { view: BoothView }) {
           <span className={`presence-dot${p.present ? " presence-dot--on" : ""}`} aria-hidden="true" />
           <bdi>{p.displayName}</bdi>
           <span className="booth-partner__state">
-            {[
-              p.present ? t("interpretation.booth.present") : t("interpretation.booth.away"),
-              view.booth.onAirUserId === p.userId ? t("interpretation.booth.partnerOnAir") : undefined,
-              p.micOpen ? t("interpretation.booth.partnerMicOpen") : undefined,
-              view.booth.offerToUserId === p.userId ? t("interpretation.booth.offerPending") : undefined,
-            ]
-              .filter(Boolean)
-              .join(t("common.listSeparator"))}
+            {formatList(
+              [
+                p.present ? t("interpretation.booth.present") : t("interpretation.booth.away"),
+                view.booth.onAirUserId === p.userId ? t("interpretation.booth.partnerOnAir") : undefined,
+                p.micOpen ? t("interpretation.booth.partnerMicOpen") : undefined,
+                view.booth.offerToUserId === p.userId ? t("interpretation.booth.offerPending") : undefined,
+              ].filter((state) => state !== undefined),
+              i18n.language,
+            )}
           </span>
         </li>
       ))}

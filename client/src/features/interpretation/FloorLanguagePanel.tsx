@@ -1,6 +1,7 @@
 import { ZLanguage } from "@plenary/shared";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { intlLocale } from "../../i18n/format.ts";
 import { languageName } from "../../lib/languages.ts";
 import { Notice } from "../../ui/Notice.tsx";
 import { useInterpretation } from "./useInterpretation.ts";
@@ -15,7 +16,7 @@ export function FloorLanguagePanel({ sessionId }: { sessionId: string }) {
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
   const selectId = useId();
-  const time = new Intl.DateTimeFormat(i18n.language, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  const time = new Intl.DateTimeFormat(intlLocale(i18n.language), { hour: "2-digit", minute: "2-digit", second: "2-digit" });
   if (!view.state || view.state.channels.length === 0) return null;
 
   const choose = async (value: string) => {

@@ -1,5 +1,6 @@
 import { FLOOR, type TBoothsState } from "@plenary/shared";
 import { useTranslation } from "react-i18next";
+import { formatList } from "../../i18n/format.ts";
 import { languageName } from "../../lib/languages.ts";
 import { relayMap } from "./booth.ts";
 
@@ -14,7 +15,7 @@ export function RelayMap({ state, language }: { state: TBoothsState; language: s
         {relayMap(state).map((line) => (
           <li key={line.language} className={line.language === language ? "relay-map__mine" : undefined}>
             <span className="relay-map__booth">{name(line.language)}</span>
-            <span className="relay-map__from">{t("interpretation.booth.takesFrom", { sources: line.sources.map(name).join(t("common.listSeparator")) })}</span>
+            <span className="relay-map__from">{t("interpretation.booth.takesFrom", { sources: formatList(line.sources.map(name), i18n.language) })}</span>
             <span className={`channel-option__status channel-option__status--${line.status}`}>{t(`interpretation.status.${line.status}`)}</span>
           </li>
         ))}

@@ -2,7 +2,7 @@ import { QA_MODES, SESSION_TYPES, UN_LANGUAGES, zoneLabel } from "@plenary/share
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { intlLocale } from "../../i18n/index.ts";
-import { languageName } from "../../lib/languages.ts";
+import { languageLabel } from "../../lib/languages.ts";
 import { zonedLocalToIso } from "../../lib/zoned-datetime.ts";
 import { Field } from "../../ui/Field.tsx";
 import type { SessionFormValues } from "./session-form.ts";
@@ -73,7 +73,7 @@ export function SessionForm({ initial, timeZone, errors, pending, submitLabel, o
           {UN_LANGUAGES.map((lang) => (
             <label key={lang} className="checkbox">
               <input type="checkbox" checked={values.languages.includes(lang)} onChange={(e) => toggleLanguage(lang, e.target.checked)} />
-              {languageName(lang, i18n.language)}
+              {languageLabel(lang, i18n.language)}
             </label>
           ))}
         </div>

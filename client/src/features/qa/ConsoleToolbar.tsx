@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useSubmit } from "../../lib/useSubmit.ts";
 import { Notice } from "../../ui/Notice.tsx";
 import { errorText } from "../../i18n/errors.ts";
+import { intlLocale } from "../../i18n/format.ts";
 import { exportUrl, issuePresenterLink } from "./api.ts";
 
 /** Props for {@link ConsoleToolbar}. */
@@ -51,7 +52,7 @@ export function ConsoleToolbar({ sessionId, mode, busy, onMode }: ConsoleToolbar
         ) : (
           <div className="qa-presenter-link">
             <label htmlFor="qa-presenter-url">
-              {t("qa.console.presenterLinkLabel", { time: new Date(link!.expiresAt).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short" }) })}
+              {t("qa.console.presenterLinkLabel", { time: new Date(link!.expiresAt).toLocaleString(intlLocale(i18n.language), { dateStyle: "medium", timeStyle: "short" }) })}
             </label>
             <input id="qa-presenter-url" readOnly value={url} dir="ltr" onFocus={(e) => e.target.select()} data-testid="qa-presenter-url" />
             <button type="button" className="button button--small button--quiet" onClick={() => void navigator.clipboard?.writeText(url).then(() => setCopied(true))}>

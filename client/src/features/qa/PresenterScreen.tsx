@@ -62,7 +62,7 @@ export function PresenterScreen() {
             <bdi>{question.authorName ?? t("qa.anonymous")}</bdi>
             <LanguageTag language={question.language} />
             <span className="presenter__votes" data-testid="presenter-votes">
-              <span className="presenter__votes-count">{question.voteCount}</span> {t("qa.presenter.votesLabel")}
+              <span className="presenter__votes-count">{question.voteCount}</span> {t("qa.presenter.votesLabel", { count: question.voteCount })}
             </span>
           </p>
         </section>

@@ -1,6 +1,7 @@
 import type { TSession } from "@plenary/shared";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { formatList } from "../../i18n/format.ts";
 import { languageName } from "../../lib/languages.ts";
 import { SessionTimes } from "../../ui/SessionTimes.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
@@ -41,7 +42,7 @@ export function SessionDetails({ session, heading, timeZone, withDay, badge, ann
         </div>
         <div>
           <dt>{t("session.languages")}</dt>
-          <dd>{session.languages.map((l) => languageName(l, i18n.language)).join(t("common.listSeparator"))}</dd>
+          <dd>{formatList(session.languages.map((l) => languageName(l, i18n.language)), i18n.language)}</dd>
         </div>
       </dl>
       {session.description && (

@@ -51,7 +51,7 @@ function SessionFloor({ session }: { session: TSession }) {
         {(state.kind === "waiting" || state.kind === "fetching") && <Loading label={t("session.joining")} />}
         {state.kind === "rejoining" && (
           <Notice tone="warning" title={t("session.rejoiningTitle")}>
-            {t("session.rejoining", { seconds: Math.ceil(state.inMs / 1000) })}
+            {t("session.rejoining", { count: Math.ceil(state.inMs / 1000) })}
           </Notice>
         )}
         {state.kind === "blocked" && <JoinBlocked reason={state.reason} session={session} timeZone={timeZone} onRetry={join.retry} />}
