@@ -1,7 +1,7 @@
 import type { TRegisterRequest } from "@plenary/shared";
 import type { Db } from "../db/client.ts";
+import { isUniqueViolation } from "../db/errors.ts";
 import { AppError } from "../errors.ts";
-import { Prisma } from "../generated/prisma/client.ts";
 import { hashPassword } from "./password.ts";
 
 /** Creates an account. Emails are unique; a duplicate is a 409 without saying more. */
@@ -11,7 +11,7 @@ export async function registerUser(options: { db: Db; input: TRegisterRequest })
     const user = await options.db.user.create({ data: { ...profile, passwordHash: await hashPassword(password) } });
     return { userId: user.id };
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+    if (isUniqueViolation(err)) {
       throw new AppError("CONFLICT", "An account with this email already exists.");
     }
     throw err;
