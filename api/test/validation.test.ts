@@ -76,6 +76,27 @@ describe("bad input gets a clear JSON error, never a crash or a stack", () => {
     expect(await tdb.database.prisma.session.count()).toBe(before);
   });
 
+  // PostgreSQL refuses NUL in text and Prisma cannot encode an unpaired surrogate: both were 500s.
+  test.each([
+    ["NUL", "a\u0000b"],
+    ["a lone surrogate", "x\uD800"],
+  ])("%s in free text is a 400 naming the field, on every kind of route", async (_name, bad) => {
+    const { client: organiser } = await signedInClient(api.baseUrl, tdb.database.prisma, { organiser: true });
+    const sessionId = (await tdb.database.prisma.session.findFirstOrThrow()).id;
+    const attempts = [
+      ["POST", "/api/auth/register", { email: "odd@example.org", password: "correct horse battery", displayName: bad, stakeholderGroup: "ACADEMIA_TECHNICAL" }, "displayName"],
+      ["PATCH", "/api/me", { organisation: bad, country: bad }, "organisation"],
+      ["POST", "/api/sessions", { title: bad, type: "WORKSHOP", room: "K", startsAt: "2024-05-28T09:00:00+02:00", endsAt: "2024-05-28T10:00:00+02:00", languages: ["en"] }, "title"],
+      ["PATCH", `/api/sessions/${sessionId}`, { description: bad, room: bad }, "description"],
+    ] as const;
+    for (const [method, path, body, field] of attempts) {
+      const res = await organiser.request(method, path, body);
+      expect(res.status, `${method} ${path}`).toBe(400);
+      expect(res.body.error).toMatchObject({ code: "BAD_REQUEST", details: { fields: { [field]: expect.any(String) } } });
+    }
+    expect(await tdb.database.prisma.user.count({ where: { email: "odd@example.org" } })).toBe(0);
+  });
+
   test("health and OpenAPI are served as JSON", async () => {
     const client = new TestClient(api.baseUrl);
     const health = await client.get("/api/health");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZText } from "./text.ts";
 import { UI_LANGUAGES, UN_LANGUAGES } from "./languages.ts";
 
 /** The five WSIS stakeholder groups. */
@@ -18,15 +19,15 @@ export const AGE_BRACKETS = ["under_25", "25_34", "35_49", "50_64", "65_plus", "
 export const ZPreferredLanguage = z.enum(UN_LANGUAGES);
 export { UI_LANGUAGES };
 
-const ZEmail = z.string().trim().toLowerCase().pipe(z.email().max(254));
-const ZPassword = z.string().min(10, "at least 10 characters").max(200);
+const ZEmail = ZText.trim().toLowerCase().pipe(z.email().max(254));
+const ZPassword = ZText.min(10, "at least 10 characters").max(200);
 
 // Fields without defaults: zod applies a default even inside .partial(), so an update built on
 // defaulted fields would reset every field the client did not send.
 const ZProfileFieldsBase = z.object({
-  displayName: z.string().trim().min(1).max(100),
-  organisation: z.string().trim().max(200),
-  country: z.string().trim().max(100),
+  displayName: ZText.trim().min(1).max(100),
+  organisation: ZText.trim().max(200),
+  country: ZText.trim().max(100),
   stakeholderGroup: ZStakeholderGroup,
   gender: z.enum(GENDERS).nullable().optional(),
   ageBracket: z.enum(AGE_BRACKETS).nullable().optional(),
@@ -44,7 +45,7 @@ export const ZProfileFields = ZProfileFieldsBase.extend({
 export const ZRegisterRequest = ZProfileFields.extend({ email: ZEmail, password: ZPassword });
 export type TRegisterRequest = z.infer<typeof ZRegisterRequest>;
 
-export const ZLoginRequest = z.object({ email: ZEmail, password: z.string().min(1).max(200) });
+export const ZLoginRequest = z.object({ email: ZEmail, password: ZText.min(1).max(200) });
 export type TLoginRequest = z.infer<typeof ZLoginRequest>;
 
 /** A profile change: only the fields sent are changed. */

@@ -1,5 +1,6 @@
 export * from "./languages.ts";
 export * from "./errors.ts";
+export * from "./text.ts";
 export * from "./auth.types.ts";
 export * from "./sessions.types.ts";
 export * from "./tokens.types.ts";
@@ -13,3 +14,4 @@ export * from "./socket.types.ts";
 export * from "./health.types.ts";
 export * from "./time.ts";
 export * from "./agenda.ts";
+export * from "./client-events.ts";

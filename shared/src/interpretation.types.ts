@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZText } from "./text.ts";
 import { ZLanguage, type TLanguage } from "./languages.ts";
 import type { AckCallback } from "./socket.types.ts";
 
@@ -98,7 +99,7 @@ export type TFloorLanguagePayload = z.infer<typeof ZFloorLanguagePayload>;
 export const ZTogglePayload = z.object({ ...session, on: z.boolean() });
 export type TTogglePayload = z.infer<typeof ZTogglePayload>;
 
-export const ZBoothChatPayload = z.object({ ...session, text: z.string().trim().min(1).max(500) });
+export const ZBoothChatPayload = z.object({ ...session, text: ZText.trim().min(1).max(500) });
 export type TBoothChatPayload = z.infer<typeof ZBoothChatPayload>;
 
 export const ZBoothChatMessage = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZText } from "./text.ts";
 import type {
   InterpretationClientToServerEvents,
   InterpretationServerToClientEvents,
@@ -20,7 +21,7 @@ export const LISTEN_TOKEN_KEY = "k";
 export const listenPath = (sessionId: string, token?: string): string =>
   `/listen/${sessionId}${token ? `#${LISTEN_TOKEN_KEY}=${token}` : ""}`;
 
-const ZGuestToken = z.string().min(20).max(200);
+const ZGuestToken = ZText.min(20).max(200);
 
 /** Handshake `auth` of a guest socket. */
 export const ZListenAuth = z.object({ token: ZGuestToken });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZText } from "./text.ts";
 import { type TQaMode, ZQaMode, ZUuid } from "./sessions.types.ts";
 
 /** Every state a question can be in. Attendees see PUBLISHED and ANSWERED; askers also see their own. */
@@ -22,9 +23,7 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F]/;
 
 /** Free text: trimmed, 1..max characters, no control characters. Stored as given otherwise; never interpreted as HTML. */
 const text = (max: number) =>
-  z
-    .string()
-    .trim()
+  ZText.trim()
     .refine((s) => charCount(s) >= 1, "must not be empty")
     .refine((s) => charCount(s) <= max, `must be at most ${max} characters`)
     .refine((s) => !CONTROL_CHARS.test(s), "must not contain control characters");
@@ -211,13 +210,13 @@ export const PRESENTER_NAMESPACE = "/presenter";
 
 /** Handshake `auth` of a presenter socket: a moderator-issued token, or a session id for signed-in staff. */
 export const ZPresenterAuth = z.union([
-  z.object({ token: z.string().min(20).max(200) }),
+  z.object({ token: ZText.min(20).max(200) }),
   z.object({ sessionId: ZUuid }),
 ]);
 
 export const ZPresenterLinkResponse = z.object({ token: z.string(), path: z.string(), expiresAt: z.string() });
 export type TPresenterLinkResponse = z.infer<typeof ZPresenterLinkResponse>;
-export const ZPresenterVerifyRequest = z.object({ token: z.string().min(20).max(200) });
+export const ZPresenterVerifyRequest = z.object({ token: ZText.min(20).max(200) });
 export const ZPresenterVerifyResponse = z.object({ sessionId: z.string(), title: z.string(), expiresAt: z.string() });
 export type TPresenterVerifyResponse = z.infer<typeof ZPresenterVerifyResponse>;
 

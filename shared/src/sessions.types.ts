@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZText } from "./text.ts";
 import { ZLanguage } from "./languages.ts";
 import { ZStaffRole } from "./auth.types.ts";
 
@@ -57,10 +58,10 @@ export type TAgendaResponse = z.infer<typeof ZAgendaResponse>;
 
 // Without defaults, for the same reason as the profile's: .partial() would apply them to edits.
 const ZSessionFieldsBase = z.object({
-  title: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(5000),
+  title: ZText.trim().min(1).max(200),
+  description: ZText.trim().max(5000),
   type: ZSessionType,
-  room: z.string().trim().min(1).max(100),
+  room: ZText.trim().min(1).max(100),
   startsAt: z.iso.datetime({ offset: true }),
   endsAt: z.iso.datetime({ offset: true }),
   languages: z.array(ZLanguage).min(1).max(6),
@@ -84,7 +85,7 @@ export const ZSetStatusRequest = z.object({ status: ZSessionStatus });
 
 export const ZAssignRoleRequest = z
   .object({
-    email: z.string().trim().toLowerCase().pipe(z.email()),
+    email: ZText.trim().toLowerCase().pipe(z.email()),
     role: ZStaffRole,
     boothLanguage: ZLanguage.optional(),
   })
@@ -115,7 +116,7 @@ export const ZCreateInvitationRequest = z
     path: ["boothLanguage"],
   });
 export const ZInvitationResponse = z.object({ token: z.string(), expiresAt: z.string() });
-export const ZAcceptInvitationRequest = z.object({ token: z.string().min(20).max(200) });
+export const ZAcceptInvitationRequest = z.object({ token: ZText.min(20).max(200) });
 /** The role an accepted invitation gave, and in which session. */
 export const ZAcceptInvitationResponse = z.object({ sessionId: z.string(), role: ZStaffRole });
 export type TAcceptInvitationResponse = z.infer<typeof ZAcceptInvitationResponse>;
