@@ -1,7 +1,18 @@
 import type { TEvent, TSession } from "@plenary/shared";
 
 const stamp = (iso: string) => iso.replace(/[-:]/g, "").replace(/\.\d{3}/, "");
-const escape = (text: string) => text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+// RFC 5545 §3.3.11: TEXT escapes backslash, ";" and ",", and writes a line break as "\n". Any line
+// break counts (CRLF, LF or a bare CR, which would otherwise end the content line early), and other
+// control characters, which TEXT does not allow at all, are dropped.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point of this pattern
+const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F]/g;
+const escape = (text: string) =>
+  text
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n")
+    .replace(CONTROL, "");
 
 // RFC 5545 §3.1: lines longer than 75 octets are folded with CRLF + space.
 function fold(line: string): string {
