@@ -39,6 +39,7 @@ const ZEnv = z
       .transform((v) => (/^\d+$/.test(v) ? Number(v) : v)),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     RATE_LIMIT_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+    // Wrong passwords per (email, client address) per 15 minutes; the other login limits derive from it.
     RATE_LIMIT_LOGIN_PER_15_MIN: z.coerce.number().int().min(1).default(10),
     // Guest listen tokens, per client address: a venue's phones often share one address.
     RATE_LIMIT_GUEST_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).default(120),

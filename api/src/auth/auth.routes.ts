@@ -2,10 +2,13 @@ import { ZLoginRequest, ZMe, ZRegisterRequest, ZUpdateProfileRequest } from "@pl
 import type { RequestHandler, Response } from "express";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
-import { readSessionCookie, SESSION_COOKIE } from "../http/middleware.ts";
+import { AppError } from "../errors.ts";
+import { clientAddress, readCookie, readSessionCookie, SESSION_COOKIE } from "../http/middleware.ts";
 import { defineRoute, type AnyRoute } from "../http/route-table.ts";
 import type { LimiterFactory } from "../lib/rate-limit.ts";
+import { API_PREFIX } from "../openapi/openapi.ts";
 import { getMe } from "./get-me.ts";
+import { createLoginThrottle, DEVICE_TTL_SECONDS } from "./login-throttle.ts";
 import { loginUser } from "./login-user.ts";
 import { logoutUser } from "./logout-user.ts";
 import { openLoginSession } from "./open-login-session.ts";
@@ -13,11 +16,13 @@ import { registerUser } from "./register-user.ts";
 import type { SessionCache } from "./session-cache.ts";
 import { updateProfile } from "./update-profile.ts";
 
+/** Marks a browser that has signed in before, so that the login throttle knows the owner's own devices. */
+const DEVICE_COOKIE = "plenary_device";
+
 /** Accounts and login sessions. `onLogout` ends what the login opened elsewhere (its sockets). */
 export function authRoutes(deps: { db: Db; config: Config; limiter: LimiterFactory; sessions: SessionCache; onLogout(token: string, userId: string | undefined): void }): AnyRoute[] {
   const { db, config } = deps;
-  const loginByEmail = deps.limiter("login-email", config.rateLimits.loginPer15Min, 15 * 60);
-  const loginByIp = deps.limiter("login-ip", config.rateLimits.loginPer15Min * 10, 15 * 60);
+  const logins = createLoginThrottle(deps.limiter, { perAddress: config.rateLimits.loginPer15Min });
   const registerByIp = deps.limiter("register-ip", 20, 3600);
   // Every attempt counts, valid or not, so it is spent before the body is read.
   const limitRegistrations: RequestHandler = async (req, _res, next) => {
@@ -52,10 +57,17 @@ export function authRoutes(deps: { db: Db; config: Config; limiter: LimiterFacto
       body: ZLoginRequest,
       response: ZMe,
       handle: async ({ body, req, res }) => {
-        await Promise.all([loginByIp.consume(req.ip ?? "unknown"), loginByEmail.consume(body.email)]);
-        const login = await loginUser({ db, ...body });
-        await loginByEmail.reset(body.email);
-        return signedIn(res, login);
+        const attempt = await logins.admit({ email: body.email, address: clientAddress(req), device: readCookie(req.headers.cookie, DEVICE_COOKIE) });
+        const login = await loginUser({ db, ...body }).catch(async (err: unknown) => {
+          if (err instanceof AppError && err.code === "UNAUTHENTICATED") await attempt.failed();
+          throw err;
+        });
+        const device = await attempt.succeeded();
+        const me = signedIn(res, login);
+        // After the session cookie, which scripts reading the first Set-Cookie expect. It goes back
+        // to the login route only, and says nothing but "signed in to this account here before".
+        res.cookie(DEVICE_COOKIE, device, { httpOnly: true, sameSite: "strict", secure: config.cookieSecure, path: `${API_PREFIX}/auth/login`, maxAge: DEVICE_TTL_SECONDS * 1000 });
+        return me;
       },
     }),
     defineRoute({

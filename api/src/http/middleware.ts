@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { parseCookie } from "cookie";
-import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { ErrorRequestHandler, Request, RequestHandler } from "express";
 import type { Logger } from "pino";
 import type { SessionCache } from "../auth/session-cache.ts";
 import { authorizeOrganiser } from "../access/policy.ts";
@@ -8,8 +8,16 @@ import { AppError, toPublicError } from "../errors.ts";
 
 export const SESSION_COOKIE = "plenary_session";
 
-export const readSessionCookie = (header: string | undefined): string | undefined =>
-  header ? parseCookie(header)[SESSION_COOKIE] : undefined;
+export const readCookie = (header: string | undefined, name: string): string | undefined => (header ? parseCookie(header)[name] : undefined);
+
+export const readSessionCookie = (header: string | undefined): string | undefined => readCookie(header, SESSION_COOKIE);
+
+/**
+ * The address rate limits key on: Express's `req.ip` under the `trust proxy` setting (TRUST_PROXY),
+ * that is the socket's peer, or behind trusted proxies the rightmost X-Forwarded-For entry they did
+ * not add themselves. Either way not an address the client can write.
+ */
+export const clientAddress = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? "unknown";
 
 export const requestId: RequestHandler = (req, res, next) => {
   req.requestId = randomUUID();

@@ -1,11 +1,15 @@
 import type { TRegisterRequest } from "@plenary/shared";
+import { SESSION_COOKIE } from "../../src/http/middleware.ts";
 import { TEST_ORIGIN } from "./app.ts";
 
 let counter = 0;
 
 /** A minimal HTTP client that keeps the session cookie, like a browser tab. */
 export class TestClient {
+  /** The session cookie as a `Cookie` header value. */
   cookie?: string;
+  /** Any other cookie the api set (the login throttle's device cookie), by name. */
+  readonly otherCookies = new Map<string, string>();
   constructor(readonly baseUrl: string) {}
 
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
@@ -14,13 +18,16 @@ export class TestClient {
       headers: {
         Origin: TEST_ORIGIN,
         ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
-        ...(this.cookie ? { Cookie: this.cookie } : {}),
+        ...(this.cookie || this.otherCookies.size ? { Cookie: [this.cookie, ...this.otherCookies.values()].filter(Boolean).join("; ") } : {}),
         ...headers,
       },
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
-    const setCookie = res.headers.get("set-cookie");
-    if (setCookie) this.cookie = setCookie.split(";")[0];
+    for (const setCookie of res.headers.getSetCookie()) {
+      const pair = setCookie.split(";")[0]!;
+      if (pair.startsWith(`${SESSION_COOKIE}=`)) this.cookie = pair;
+      else this.otherCookies.set(pair.split("=")[0]!, pair);
+    }
     const text = await res.text();
     let json: any;
     try {
