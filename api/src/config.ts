@@ -41,6 +41,9 @@ const ZEnv = z
     RATE_LIMIT_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     // Wrong passwords per (email, client address) per 15 minutes; the other login limits derive from it.
     RATE_LIMIT_LOGIN_PER_15_MIN: z.coerce.number().int().min(1).default(10),
+    // Registration attempts per client address per hour: they create accounts, and a taken email
+    // answers 409, so this is also how fast one address can test which emails have accounts.
+    RATE_LIMIT_REGISTRATIONS_PER_HOUR: z.coerce.number().int().min(1).default(20),
     // Guest listen tokens, per client address: a venue's phones often share one address.
     RATE_LIMIT_GUEST_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
     // How long a replica may answer cookie and session-role lookups from memory (0 disables the caches).
@@ -96,6 +99,7 @@ function toConfig(env: z.infer<typeof ZEnv>, cwd: string) {
     rateLimits: {
       tokensPerMinute: env.RATE_LIMIT_TOKENS_PER_MINUTE,
       loginPer15Min: env.RATE_LIMIT_LOGIN_PER_15_MIN,
+      registrationsPerHour: env.RATE_LIMIT_REGISTRATIONS_PER_HOUR,
       guestTokensPerMinute: env.RATE_LIMIT_GUEST_TOKENS_PER_MINUTE,
       questionsPerMinute: env.RATE_LIMIT_QUESTIONS_PER_MINUTE,
       votesPerSecond: env.RATE_LIMIT_VOTES_PER_SECOND,

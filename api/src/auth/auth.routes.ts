@@ -23,10 +23,11 @@ const DEVICE_COOKIE = "plenary_device";
 export function authRoutes(deps: { db: Db; config: Config; limiter: LimiterFactory; sessions: SessionCache; onLogout(token: string, userId: string | undefined): void }): AnyRoute[] {
   const { db, config } = deps;
   const logins = createLoginThrottle(deps.limiter, { perAddress: config.rateLimits.loginPer15Min });
-  const registerByIp = deps.limiter("register-ip", 20, 3600);
-  // Every attempt counts, valid or not, so it is spent before the body is read.
+  const registerByAddress = deps.limiter("register-address", config.rateLimits.registrationsPerHour, 3600);
+  // Every attempt counts, valid or not, so it is spent before the body is read. A taken email is
+  // answered 409, so this budget is also what limits testing which emails have accounts.
   const limitRegistrations: RequestHandler = async (req, _res, next) => {
-    await registerByIp.consume(req.ip ?? "unknown");
+    await registerByAddress.consume(clientAddress(req));
     next();
   };
 
