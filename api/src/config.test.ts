@@ -11,8 +11,9 @@ describe("parseConfig", () => {
     expect(config.cookieSecure).toBe(false);
   });
 
-  test("TRUST_PROXY: loopback by default, a hop count behind an ingress, or Express's names", () => {
-    expect(parseConfig({}).trustProxy).toBe("loopback");
+  test("TRUST_PROXY: no proxy by default, a hop count behind an ingress, or Express's names", () => {
+    expect(parseConfig({}).trustProxy).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: "false" }).trustProxy).toBe(false);
     expect(parseConfig({ TRUST_PROXY: "1" }).trustProxy).toBe(1);
     expect(parseConfig({ TRUST_PROXY: "loopback, 10.0.0.0/8" }).trustProxy).toBe("loopback, 10.0.0.0/8");
   });

@@ -29,14 +29,21 @@ const ZEnv = z
     SEED_DEMO: bool.default(false),
     CLIENT_DIST: z.string().optional(),
     COOKIE_SECURE: bool.optional(),
-    // Which proxies in front of the api to believe about the client's address (rate limits and logs
-    // key on it): a hop count ("1" behind one ingress) or Express's names and subnets.
+    // Which peers are proxies whose X-Forwarded-For is believed about the client's address (rate
+    // limits and logs key on it). A trusted proxy must append the address it received the request
+    // from; the client address is then the rightmost X-Forwarded-For entry that is not itself a
+    // trusted proxy, which a client cannot choose: whatever it writes into the header lies to the
+    // left. "false" (the default: the api is reached directly, as under `npm run hub`) believes
+    // only the socket; a hop count ("1" behind one ingress) trusts that many peers whatever their
+    // address; names and subnets ("loopback", "10.0.0.0/8") trust peers at those addresses. Trust
+    // a peer only if every request from it is a proxied one: with "loopback", any local process
+    // can write X-Forwarded-For and so pick its own address.
     TRUST_PROXY: z
       .string()
       .trim()
       .min(1)
-      .default("loopback")
-      .transform((v) => (/^\d+$/.test(v) ? Number(v) : v)),
+      .default("false")
+      .transform((v) => (v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v)),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     RATE_LIMIT_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     // Wrong passwords per (email, client address) per 15 minutes; the other login limits derive from it.
