@@ -12,7 +12,7 @@ import { createSessionCache } from "./auth/session-cache.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import { healthRoutes } from "./health/health.routes.ts";
-import { apiSecurityHeaders, checkOrigin, errorHandler, loadUser, notFound, requestId } from "./http/middleware.ts";
+import { checkOrigin, dataSecurityHeaders, errorHandler, loadUser, notFound, requestId } from "./http/middleware.ts";
 import "./http/request-context.ts";
 import { mountRoutes } from "./http/route-table.ts";
 import { limiterFactory } from "./lib/rate-limit.ts";
@@ -125,7 +125,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const api = express.Router();
   // JSON is never rendered, so the API needs only a few static headers; helmet's full set (CSP and
   // friends) guards the pages below and costs a third of the token route's throughput if run here.
-  api.use(apiSecurityHeaders);
+  api.use(dataSecurityHeaders({ https: config.https }));
   // The webhook needs the raw body for its signature, so it is mounted before the JSON parser.
   api.use(mountRoutes(tables.webhook));
   api.use(express.json({ limit: "32kb" }));
@@ -153,8 +153,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
             "connect-src": ["'self'", ...livekitOrigins(config.livekit)],
             "media-src": ["'self'", "blob:"],
             "img-src": ["'self'", "data:", "blob:"],
+            // Over plain http (development, next to a ws:// LiveKit) upgrading would break every
+            // request the page makes; helmet sends it unless told not to.
+            "upgrade-insecure-requests": config.https ? [] : null,
           },
         },
+        strictTransportSecurity: config.https,
       }),
     );
     app.use(express.static(config.clientDist, { index: false, maxAge: "1h" }));

@@ -79,6 +79,8 @@ function toConfig(env: z.infer<typeof ZEnv>, cwd: string) {
     host: env.HOST,
     port: env.PORT,
     publicUrl: env.PUBLIC_URL.replace(/\/$/, ""),
+    /** Served over https: only then are HSTS and upgrade-insecure-requests sent. */
+    https: new URL(env.PUBLIC_URL).protocol === "https:",
     allowedOrigins: env.ALLOWED_ORIGINS ?? [new URL(env.PUBLIC_URL).origin],
     database: env.DATABASE_URL
       ? ({ kind: "postgres", url: env.DATABASE_URL } as const)

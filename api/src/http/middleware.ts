@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { parseCookie } from "cookie";
 import type { ErrorRequestHandler, Request, RequestHandler } from "express";
 import type { Logger } from "pino";
@@ -32,12 +33,22 @@ const API_HEADERS: [string, string][] = [
   ["Referrer-Policy", "no-referrer"],
   ["X-Frame-Options", "DENY"],
 ];
+/** helmet's value, so pages and the API agree. */
+const HSTS: [string, string] = ["Strict-Transport-Security", "max-age=31536000; includeSubDomains"];
 
-/** Static security headers for JSON responses: never sniffed, framed, embedded cross-origin or rendered. */
-export const apiSecurityHeaders: RequestHandler = (_req, res, next) => {
-  for (const [name, value] of API_HEADERS) res.setHeader(name, value);
-  next();
-};
+/**
+ * Static security headers for responses that are data, not pages (the API's JSON, Socket.IO's
+ * polling): never sniffed, framed, embedded cross-origin or rendered. HSTS only when the public
+ * URL is https: over plain http (development) it would pin the host to https for a year.
+ * Plain Node types, so that the Socket.IO engine can run it on its own requests too.
+ */
+export function dataSecurityHeaders(options: { https: boolean }) {
+  const headers = options.https ? [...API_HEADERS, HSTS] : API_HEADERS;
+  return (_req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void): void => {
+    for (const [name, value] of headers) res.setHeader(name, value);
+    next();
+  };
+}
 
 /** Resolves the session cookie to `req.user` when present; never rejects the request itself. */
 export function loadUser(sessions: SessionCache): RequestHandler {

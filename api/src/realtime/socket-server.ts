@@ -3,7 +3,7 @@ import { createAdapter } from "@socket.io/redis-adapter";
 import { Server } from "socket.io";
 import { findUserByToken } from "../auth/find-user-by-token.ts";
 import type { SqlQuery } from "../db/client.ts";
-import { readSessionCookie } from "../http/middleware.ts";
+import { dataSecurityHeaders, readSessionCookie } from "../http/middleware.ts";
 import { hashToken } from "../lib/crypto.ts";
 import type { PlenaryServer, PlenarySocket, RealtimeDeps } from "./types.ts";
 
@@ -39,6 +39,8 @@ export function createSocketServer(
     },
   });
   if (deps.redis) io.adapter(createAdapter(deps.redis.pub as never, deps.redis.sub as never));
+  // Engine.IO answers its HTTP requests (polling, and its refusals) itself, outside Express.
+  io.engine.use(dataSecurityHeaders({ https: config.https }));
 
   io.use(async (socket, next) => {
     try {
