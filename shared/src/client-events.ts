@@ -1,5 +1,19 @@
 import type { z } from "zod";
 import {
+  FLOOR_EVENTS,
+  ZFloorAddPayload,
+  ZFloorDeclinePayload,
+  ZFloorExtendPayload,
+  ZFloorMessagePayload,
+  ZFloorMutePayload,
+  ZFloorRefPayload,
+  ZFloorReorderPayload,
+  ZFloorRequestPayload,
+  ZFloorSessionPayload,
+  ZFloorSettingsPayload,
+  ZFloorTakePayload,
+} from "./floor.types.ts";
+import {
   ZBoothChatPayload,
   ZFloorLanguagePayload,
   ZInterpretationSessionPayload,
@@ -50,6 +64,21 @@ export const CLIENT_EVENT_PAYLOADS = {
   "interpretation:set-floor-language": ZFloorLanguagePayload,
   "interpretation:slow-down": ZInterpretationSessionPayload,
   "interpretation:chat": ZBoothChatPayload,
+  [FLOOR_EVENTS.sync]: ZFloorSessionPayload,
+  [FLOOR_EVENTS.leave]: ZFloorSessionPayload,
+  [FLOOR_EVENTS.request]: ZFloorRequestPayload,
+  [FLOOR_EVENTS.withdraw]: ZFloorSessionPayload,
+  [FLOOR_EVENTS.take]: ZFloorTakePayload,
+  [FLOOR_EVENTS.yield]: ZFloorSessionPayload,
+  [FLOOR_EVENTS.grant]: ZFloorRefPayload,
+  [FLOOR_EVENTS.revoke]: ZFloorRefPayload,
+  [FLOOR_EVENTS.decline]: ZFloorDeclinePayload,
+  [FLOOR_EVENTS.reorder]: ZFloorReorderPayload,
+  [FLOOR_EVENTS.add]: ZFloorAddPayload,
+  [FLOOR_EVENTS.extend]: ZFloorExtendPayload,
+  [FLOOR_EVENTS.mute]: ZFloorMutePayload,
+  [FLOOR_EVENTS.settings]: ZFloorSettingsPayload,
+  [FLOOR_EVENTS.message]: ZFloorMessagePayload,
 } as const satisfies Record<keyof ClientToServerEvents, z.ZodType>;
 
 export type ClientEventName = keyof typeof CLIENT_EVENT_PAYLOADS;
@@ -63,6 +92,6 @@ const everyEvent =
 /** Every client→server event each Socket.IO namespace handles. */
 export const CLIENT_EVENTS_BY_NAMESPACE = {
   "/": everyEvent<ClientToServerEvents>()(Object.keys(CLIENT_EVENT_PAYLOADS) as ClientEventName[]),
-  [PRESENTER_NAMESPACE]: everyEvent<PresenterClientToServerEvents>()([QA_EVENTS.sync]),
+  [PRESENTER_NAMESPACE]: everyEvent<PresenterClientToServerEvents>()([QA_EVENTS.sync, FLOOR_EVENTS.sync]),
   [LISTEN_NAMESPACE]: everyEvent<ListenClientToServerEvents>()(["interpretation:sync", "interpretation:select"]),
 } as const;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZLanguage } from "./languages.ts";
+import { ZText } from "./text.ts";
 import type { AckCallback } from "./socket.types.ts";
 
 /**
@@ -131,7 +132,7 @@ const request = { ...session, requestId: z.uuid() };
 /** Control characters other than tab and newlines (NUL among them) have no place in typed text. */
 const hasControl = (s: string) => [...s].some((c) => c.charCodeAt(0) < 0x20 && c !== "\t" && c !== "\n" && c !== "\r");
 /** Free text is trimmed, and control characters are refused. */
-const text = (max: number) => z.string().trim().max(max).refine((s) => !hasControl(s), "Contains a control character.");
+const text = (max: number) => ZText.trim().max(max).refine((s) => !hasControl(s), "Contains a control character.");
 
 export const ZFloorSessionPayload = z.object(session);
 export type TFloorSessionPayload = z.infer<typeof ZFloorSessionPayload>;
