@@ -84,5 +84,3 @@ export function createLoginThrottle(limiter: LimiterFactory, options: { perAddre
     },
   };
 }
-
-export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
