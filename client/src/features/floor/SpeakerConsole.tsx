@@ -86,7 +86,7 @@ export function SpeakerConsole({ session, me, floor, room }: SpeakerConsoleProps
   };
   const stop = async () => {
     if (!follower || !media) return;
-    await media.stopPublishing();
+    await media.release();
     const ack = await follower.yieldFloor();
     setError("error" in ack ? { code: ack.error.code, context: "yield" } : undefined);
   };

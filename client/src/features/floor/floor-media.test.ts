@@ -108,7 +108,7 @@ test("taken back server-side: LiveKit withdraws the permission and the devices a
   expect(log).toContain("camera stop");
 });
 
-test("the camera goes out only when the grant includes it; Stop keeps the devices, release lets them go", async () => {
+test("the camera goes out only when the grant includes it; release unpublishes everything and lets the devices go", async () => {
   const { log, controller, permit, publications } = fakes();
   permit([2]);
   await controller.open({}, true);
@@ -117,11 +117,8 @@ test("the camera goes out only when the grant includes it; Stop keeps the device
 
   await controller.setScreenShare(true);
   expect(controller.getSnapshot().sharing).toBe(true);
-  await controller.stopPublishing();
-  expect(controller.getSnapshot()).toMatchObject({ state: "ready", sharing: false });
-  expect(publications.size).toBe(0);
-  expect(log).not.toContain("mic stop");
   await controller.release();
+  expect(publications.size).toBe(0);
   expect(log.slice(-2)).toEqual(["mic stop", "camera stop"]);
-  expect(controller.getSnapshot().state).toBe("idle");
+  expect(controller.getSnapshot()).toMatchObject({ state: "idle", sharing: false, mic: undefined, camera: undefined });
 });

@@ -240,14 +240,7 @@ export class FloorMediaController {
     }
   }
 
-  /** Stops sending, keeps the devices open (a speaker's Stop: they may go live again). */
-  async stopPublishing(): Promise<void> {
-    this.generation++;
-    await this.unpublishAll();
-    this.set({ state: this.snapshot.mic ? "ready" : "idle" });
-  }
-
-  /** Stops sending and lets go of the microphone and camera (the floor ended). */
+  /** Stops sending and lets go of the microphone and camera (Stop, Yield, or the floor ended). */
   async release(): Promise<void> {
     this.generation++;
     const { mic, camera } = this.snapshot;
