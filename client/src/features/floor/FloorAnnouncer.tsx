@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { placeText } from "./floor-format.ts";
 import { floorAnnouncement, type FloorAnnouncement, type OwnFloor } from "./speakers-list.ts";
 
 const same = (a: OwnFloor, b: OwnFloor) => a.status === b.status && a.endReason === b.endReason && a.position === b.position && a.muted === b.muted;
@@ -10,7 +11,7 @@ const same = (a: OwnFloor, b: OwnFloor) => a.status === b.status && a.endReason 
  * near the top of the list, the chair's decisions. Silent otherwise (see {@link floorAnnouncement}).
  */
 export function FloorAnnouncer({ own }: { own: OwnFloor }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [previous, setPrevious] = useState<OwnFloor>({});
   const [said, setSaid] = useState<FloorAnnouncement>();
   // React's "adjust state while rendering": compare with what was last seen, before painting.
@@ -21,16 +22,16 @@ export function FloorAnnouncer({ own }: { own: OwnFloor }) {
   }
   return (
     <p className="visually-hidden" role="status" aria-live="polite" data-testid="floor-announcer">
-      {said && announcementText(t, said)}
+      {said && announcementText(t, said, i18n.language)}
     </p>
   );
 }
 
-function announcementText(t: TFunction, a: FloorAnnouncement): string {
+function announcementText(t: TFunction, a: FloorAnnouncement, language: string): string {
   switch (a.kind) {
     case "queued":
     case "moved":
-      return a.position === 1 ? t("floor.positionNext") : t("floor.position", { count: a.position, ordinal: true });
+      return placeText(t, a.position, language);
     case "next":
       return t("floor.positionNext");
     case "granted":

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { languageName } from "../../lib/languages.ts";
 import { Notice } from "../../ui/Notice.tsx";
 import type { FloorErrorCode, FloorFollower } from "./floor-follower.ts";
-import { floorErrorKey } from "./floor-format.ts";
+import { floorErrorKey, placeText } from "./floor-format.ts";
 
 /** Waiting in the list: one's place, what one will speak, and Withdraw. */
 export function QueuedFloor({ follower, mine, position }: { follower: FloorFollower; mine: TMyFloor; position: number | undefined }) {
@@ -17,7 +17,7 @@ export function QueuedFloor({ follower, mine, position }: { follower: FloorFollo
     setPending(false);
     setError("error" in ack ? ack.error.code : undefined);
   };
-  const place = position === undefined ? t("floor.positionPending") : position === 1 ? t("floor.positionNext") : t("floor.position", { count: position, ordinal: true });
+  const place = placeText(t, position, i18n.language);
   return (
     <div className="floor-queued">
       <p className="floor-queued__position" data-testid="floor-position" data-position={position}>

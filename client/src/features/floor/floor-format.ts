@@ -1,4 +1,5 @@
 import { ZLanguage, type TLanguage } from "@plenary/shared";
+import type { TFunction } from "i18next";
 import type en from "../../i18n/locales/en.json";
 import type { FloorErrorCode } from "./floor-follower.ts";
 
@@ -35,4 +36,20 @@ export const floorLanguages = (languages: readonly string[]): TLanguage[] =>
 /** The first of the offered languages that the person prefers, else the first offered. */
 export function preferredFloorLanguage(offered: readonly TLanguage[], ...preferences: (string | undefined)[]): TLanguage {
   return offered.find((l) => preferences.includes(l)) ?? offered[0] ?? "en";
+}
+
+/** An ordinal's grammatical category in a language ("3rd" is `few` in English); translations spell each. */
+export type OrdinalCategory = "one" | "two" | "few" | "many" | "other";
+
+/** Which spelling of an ordinal `n` takes in `language`, by the CLDR's ordinal rules. */
+export function ordinalCategory(n: number, language: string): OrdinalCategory {
+  const category = new Intl.PluralRules(language, { type: "ordinal" }).select(n);
+  return category === "zero" ? "other" : category;
+}
+
+/** "You are next", "You are 3rd in the speakers' list", or "Your request is with the chair" before the list arrives. */
+export function placeText(t: TFunction, position: number | undefined, language: string): string {
+  if (position === undefined) return t("floor.positionPending");
+  if (position === 1) return t("floor.positionNext");
+  return t("floor.position", { place: t(`floor.ordinal.${ordinalCategory(position, language)}`, { n: position }) });
 }
