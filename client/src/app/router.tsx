@@ -1,6 +1,7 @@
 import { createBrowserRouter } from "react-router";
 import { agendaRoutes } from "../features/agenda/routes.tsx";
 import { authRoutes } from "../features/auth/routes.tsx";
+import { floorRoutes } from "../features/floor/routes.tsx";
 import { listenRoutes } from "../features/listen/routes.tsx";
 import { interpretationRoutes } from "../features/interpretation/routes.tsx";
 import { organiserRoutes } from "../features/organiser/routes.tsx";
@@ -27,6 +28,7 @@ export const createRouter = (services: AppServices) =>
         ...sessionRoutes(services.joins),
         ...qaRoutes,
         ...stageRoutes,
+        ...floorRoutes,
         ...interpretationRoutes,
         ...organiserRoutes,
         { path: "*", element: <NotFoundPage /> },

@@ -6,6 +6,9 @@ import { useApiQuery } from "../../lib/useApiQuery.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
 import { Loading } from "../../ui/Loading.tsx";
 import { Notice } from "../../ui/Notice.tsx";
+import { floorLanguages } from "../floor/floor-format.ts";
+import { SpeakersList } from "../floor/SpeakersList.tsx";
+import { useFloor } from "../floor/useFloor.ts";
 import { FloorLanguagePanel } from "../interpretation/FloorLanguagePanel.tsx";
 import { fetchSession } from "../session/api.ts";
 import { ConsoleQuestion } from "./ConsoleQuestion.tsx";
@@ -20,6 +23,7 @@ export function ModeratorConsole() {
   const { id = "" } = useParams();
   const session = useApiQuery(`session:${id}`, (signal) => fetchSession(id, signal));
   const qa = useQaFollower<TModeratorQuestion>(id);
+  const floor = useFloor(id);
   const [filter, setFilter] = useState<ConsoleFilter>("PENDING");
   const [selectedId, setSelectedId] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -82,6 +86,7 @@ export function ModeratorConsole() {
       {!qa.connected && <Notice tone="warning">{t("qa.reconnecting")}</Notice>}
       <ConsoleToolbar sessionId={id} mode={qa.state.mode} busy={busy} onMode={(m) => void setMode(m)} />
       <FloorLanguagePanel sessionId={id} />
+      <SpeakersList floor={floor} languages={floorLanguages(session.data?.languages ?? [])} />
       <div className="qa-filters" role="tablist" aria-label={t("qa.console.filters")}>
         {CONSOLE_FILTERS.map((f) => (
           <button key={f} type="button" role="tab" aria-selected={filter === f} className="qa-filters__tab" onClick={() => setFilter(f)} data-testid={`qa-filter-${f}`}>

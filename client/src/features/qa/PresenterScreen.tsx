@@ -1,11 +1,13 @@
 import { onScreen, PRESENTER_NAMESPACE } from "@plenary/shared";
-import { useCallback } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useParams } from "react-router";
-import { createSocket } from "../../lib/socket.ts";
+import { createSocket, SocketHub } from "../../lib/socket.ts";
 import { useApiQuery } from "../../lib/useApiQuery.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
 import { useAuth } from "../auth/useAuth.ts";
+import { FloorHolders } from "../floor/FloorHolders.tsx";
+import { useFloor } from "../floor/useFloor.ts";
 import { ListenQr } from "../listen/ListenQr.tsx";
 import { fetchSession } from "../session/api.ts";
 import { verifyPresenterLink } from "./api.ts";
@@ -16,7 +18,8 @@ import { useQaFollower } from "./useQaFollower.ts";
 const tokenFrom = (hash: string): string | undefined => new URLSearchParams(hash.replace(/^#/, "")).get("token") ?? undefined;
 
 /**
- * The venue screen: the question on screen now, in large type, with its language and votes, live.
+ * The venue screen: who has the floor with the speaking timer, and the question on screen now, in
+ * large type, with its language and votes, live.
  * Read-only: it connects to the presenter namespace, which accepts nothing but a sync. It needs a
  * moderator-issued link, or a signed-in moderator or stage operator of the session.
  */
@@ -24,12 +27,11 @@ export function PresenterScreen() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const token = tokenFrom(useLocation().hash);
-  const open = useCallback(() => {
-    // Its own connection to the read-only presenter namespace, closed when the screen goes.
-    const socket = createSocket({ namespace: PRESENTER_NAMESPACE, auth: token ? { token } : { sessionId: id } });
-    return { socket, release: () => void socket.disconnect() };
-  }, [id, token]);
-  const qa = useQaFollower(id, open);
+  // Its own connection to the read-only presenter namespace, shared by the questions and the floor,
+  // closed when the screen goes.
+  const presenterSockets = useMemo(() => new SocketHub(() => createSocket({ namespace: PRESENTER_NAMESPACE, auth: token ? { token } : { sessionId: id } })), [id, token]);
+  const qa = useQaFollower(id, presenterSockets.acquire);
+  const floor = useFloor(id, { open: presenterSockets.acquire, presenter: true });
   const title = useApiQuery(`presenter:${id}:${token ?? ""}`, (signal) =>
     token ? verifyPresenterLink(token, signal).then((l) => l.title) : fetchSession(id, signal).then((s) => s.title),
   );
@@ -46,6 +48,7 @@ export function PresenterScreen() {
         </p>
         {!qa.connected && qa.state && <p className="presenter__status">{t("qa.presenter.offline")}</p>}
       </header>
+      <FloorHolders holders={floor.view.state?.holders ?? []} offsetMs={floor.view.offsetMs} variant="presenter" />
       {!qa.state && qa.problem ? (
         <section className="presenter__idle" role="alert">
           <p className="presenter__idle-title">{t("qa.presenter.invalidLink")}</p>

@@ -37,6 +37,7 @@ export function SessionHeader({ session, role, timeZone }: SessionHeaderProps) {
         </a>
         {role === "stage" && <Link to={`/sessions/${session.id}/stage`}>{t("session.openStage")}</Link>}
         {role === "interpreter" && <Link to={`/sessions/${session.id}/booth`}>{t("session.openBooth")}</Link>}
+        {role === "speaker" && <Link to={`/sessions/${session.id}/speak`}>{t("speaker.openSpeaker")}</Link>}
       </p>
     </header>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { errorText } from "../../i18n/errors.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
+import { FloorPanel } from "../floor/FloorPanel.tsx";
 import { QaPanel } from "../qa/QaPanel.tsx";
 import { Loading } from "../../ui/Loading.tsx";
 import { Notice } from "../../ui/Notice.tsx";
@@ -57,6 +58,8 @@ function SessionFloor({ session }: { session: TSession }) {
         {state.kind === "blocked" && <JoinBlocked reason={state.reason} session={session} timeZone={timeZone} onRetry={join.retry} />}
         {state.kind === "ready" && <SessionRoom key={state.attempt} sessionId={session.id} room={state.room} />}
       </section>
+      {/* The speakers' list opens to participants once the session is live. */}
+      {session.status === "LIVE" && <FloorPanel session={session} room={state.kind === "ready" ? state.room : undefined} />}
       {/* Keyed on the status: attendees may only follow Q&A once the session is live, so follow again when it opens. */}
       <QaPanel key={session.status} sessionId={session.id} />
     </article>
