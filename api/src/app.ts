@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { createServer, type Server as HttpServer } from "node:http";
 import path from "node:path";
-import { LISTEN_NAMESPACE, type TSession } from "@plenary/shared";
+import { LISTEN_NAMESPACE, PRESENTER_NAMESPACE, type TSession } from "@plenary/shared";
 import express from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
@@ -72,7 +72,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const app = express();
   const httpServer = createServer(app);
   const features: SocketFeature[] = [];
-  const realtime = createSocketServer(httpServer, { config, db, sql: database.query, logger, redis: deps.redis, features });
+  const realtime = createSocketServer(httpServer, { config, db, sql: database.query, logger, redis: deps.redis, features, loginNamespaces: [PRESENTER_NAMESPACE] });
   const sessionsSocket = createSessionsSocketFeature({ config, db, logger, io: realtime.io });
   features.push(sessionsSocket.onConnection);
   const qa = createQaFeature({ store: { sql: database.query, transaction: database.transaction }, io: realtime.io, config, logger, limiter });
