@@ -40,6 +40,7 @@ export function createQaFeature(deps: { store: QaStore; io: PlenaryServer; confi
 
   return {
     onConnection,
+    presenters,
     routes: qaRoutes({ store, onPresenterLinksRevoked: (sessionId) => disconnectEverywhere(presenters, presenterLinkRoom(sessionId)) }),
     /** Makes counts exact again after a crash left votes unflushed, and tells clients. */
     async reconcileVoteCounts(): Promise<void> {

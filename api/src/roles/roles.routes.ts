@@ -10,9 +10,14 @@ import { removeRole } from "./remove-role.ts";
 
 /**
  * Session staff: roles and invitation links. `onStaffChanged` lets caches of who holds which role
- * forget a session at once; `onStaffRemoved` takes publishing away from someone already in the room.
+ * forget a session at once and takes the person's open sockets out of rooms their roles no longer
+ * allow; `onStaffRemoved` takes publishing away from someone already in the room.
  */
-export function rolesRoutes(deps: { db: Db; onStaffChanged(sessionId: string): void; onStaffRemoved(sessionId: string, userId: string): Promise<void> }): AnyRoute[] {
+export function rolesRoutes(deps: {
+  db: Db;
+  onStaffChanged(sessionId: string, userId: string): Promise<void>;
+  onStaffRemoved(sessionId: string, userId: string): Promise<void>;
+}): AnyRoute[] {
   const { db, onStaffChanged, onStaffRemoved } = deps;
   return [
     defineRoute({
@@ -34,8 +39,9 @@ export function rolesRoutes(deps: { db: Db; onStaffChanged(sessionId: string): v
       response: ZRolesResponse,
       status: 201,
       handle: async ({ params, body }) => {
-        const roles = await assignRole({ db, sessionId: params.id, input: body });
-        onStaffChanged(params.id);
+        const { roles, userId } = await assignRole({ db, sessionId: params.id, input: body });
+        // Assigning can also take something away: an interpreter moved to another booth.
+        await onStaffChanged(params.id, userId);
         return { roles };
       },
     }),
@@ -48,8 +54,7 @@ export function rolesRoutes(deps: { db: Db; onStaffChanged(sessionId: string): v
       response: ZRolesResponse,
       handle: async ({ params }) => {
         const { roles, userId } = await removeRole({ db, sessionId: params.id, assignmentId: params.assignmentId });
-        onStaffChanged(params.id);
-        await onStaffRemoved(params.id, userId);
+        await Promise.all([onStaffChanged(params.id, userId), onStaffRemoved(params.id, userId)]);
         return { roles };
       },
     }),
@@ -73,7 +78,7 @@ export function rolesRoutes(deps: { db: Db; onStaffChanged(sessionId: string): v
       response: ZAcceptInvitationResponse,
       handle: async ({ body, user }) => {
         const accepted = await acceptInvitation({ db, token: body.token, userId: user.id });
-        onStaffChanged(accepted.sessionId);
+        await onStaffChanged(accepted.sessionId, user.id);
         return accepted;
       },
     }),
