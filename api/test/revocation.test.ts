@@ -90,6 +90,7 @@ const DECISIONS = {
 
 /** What each kind of room carries, sent from A; some only while the session is open. */
 const qaChange = { whileOpen: false, fire: (c: Case) => ask(controls[0]!, "qa:set-mode", { sessionId: c.sessionId, mode: "OPEN" }) };
+const floorRequest = { whileOpen: true, fire: (c: Case) => ask(controls[0]!, "floor:request", { sessionId: c.sessionId, language: "en" }) };
 const floorChange = { whileOpen: true, fire: (c: Case) => ask(controls[0]!, "interpretation:set-floor-language", { sessionId: c.sessionId, language: "en" }) };
 const TRIGGERS: Partial<Record<RoomKind, { whileOpen: boolean; fire(c: Case): Promise<unknown> }>> = {
   session: { whileOpen: false, fire: (c) => organiser.request("PATCH", `/api/sessions/${c.sessionId}`, { room: c.marker }) },
@@ -98,6 +99,8 @@ const TRIGGERS: Partial<Record<RoomKind, { whileOpen: boolean; fire(c: Case): Pr
   interp: floorChange,
   "interp-staff": floorChange,
   booth: { whileOpen: true, fire: (c) => ask(c.partner!, "interpretation:chat", { sessionId: c.sessionId, text: "Still there?" }) },
+  floor: floorRequest,
+  "floor-chair": floorRequest,
 };
 
 interface Row {
@@ -111,21 +114,21 @@ interface Row {
 }
 
 const ROWS: Row[] = [
-  { decision: "role removed", subject: "moderator", outcome: "left", lost: ["qa-moderators", "interp-staff"], kept: ["session", "interp"] },
-  { decision: "role removed", subject: "interpreter", outcome: "left", lost: ["interp-staff", "booth"], kept: ["session", "qa", "interp"] },
-  { decision: "role removed", subject: "stage", outcome: "left", lost: ["interp-staff"], kept: ["session", "qa", "interp"] },
-  { decision: "role removed", subject: "stage presenter", outcome: "closed", lost: ["qa"] },
-  { decision: "role changed to stage", subject: "moderator", outcome: "left", lost: ["qa-moderators"], kept: ["session", "interp", "interp-staff"] },
-  { decision: "booth changed", subject: "interpreter", outcome: "left", lost: ["booth"], kept: ["session", "qa", "interp", "interp-staff"] },
-  { decision: "role changed to speaker", subject: "moderator presenter", outcome: "closed", lost: ["qa"] },
-  { decision: "session ended", subject: "attendee", outcome: "left", lost: ["session", "qa", "interp", "listen"] },
-  { decision: "session ended", subject: "moderator", outcome: "left", lost: ["session", "interp", "interp-staff"], kept: ["qa-moderators"] },
-  { decision: "session ended", subject: "interpreter", outcome: "left", lost: ["session", "qa", "interp", "interp-staff", "booth"] },
-  { decision: "session ended", subject: "stage", outcome: "left", lost: ["session", "qa", "interp", "interp-staff"] },
+  { decision: "role removed", subject: "moderator", outcome: "left", lost: ["qa-moderators", "interp-staff", "floor-chair"], kept: ["session", "interp", "floor"] },
+  { decision: "role removed", subject: "interpreter", outcome: "left", lost: ["interp-staff", "booth"], kept: ["session", "qa", "interp", "floor"] },
+  { decision: "role removed", subject: "stage", outcome: "left", lost: ["interp-staff"], kept: ["session", "qa", "interp", "floor"] },
+  { decision: "role removed", subject: "stage presenter", outcome: "closed", lost: ["qa", "floor"] },
+  { decision: "role changed to stage", subject: "moderator", outcome: "left", lost: ["qa-moderators", "floor-chair"], kept: ["session", "interp", "interp-staff", "floor"] },
+  { decision: "booth changed", subject: "interpreter", outcome: "left", lost: ["booth"], kept: ["session", "qa", "interp", "interp-staff", "floor"] },
+  { decision: "role changed to speaker", subject: "moderator presenter", outcome: "closed", lost: ["qa", "floor"] },
+  { decision: "session ended", subject: "attendee", outcome: "left", lost: ["session", "qa", "interp", "listen", "floor"] },
+  { decision: "session ended", subject: "moderator", outcome: "left", lost: ["session", "interp", "interp-staff", "floor", "floor-chair"], kept: ["qa-moderators"] },
+  { decision: "session ended", subject: "interpreter", outcome: "left", lost: ["session", "qa", "interp", "interp-staff", "booth", "floor"] },
+  { decision: "session ended", subject: "stage", outcome: "left", lost: ["session", "qa", "interp", "interp-staff", "floor"] },
   { decision: "session ended", subject: "guest", outcome: "left", lost: ["interp", "listen"] },
-  { decision: "logout", subject: "attendee", outcome: "closed", lost: ["session", "qa", "interp", "listen"] },
-  { decision: "logout", subject: "stage presenter", outcome: "closed", lost: ["qa"] },
-  { decision: "presenter links revoked", subject: "link presenter", outcome: "closed", lost: ["qa"] },
+  { decision: "logout", subject: "attendee", outcome: "closed", lost: ["session", "qa", "interp", "listen", "floor"] },
+  { decision: "logout", subject: "stage presenter", outcome: "closed", lost: ["qa", "floor"] },
+  { decision: "presenter links revoked", subject: "link presenter", outcome: "closed", lost: ["qa", "floor"] },
 ];
 const CASES = ROWS.flatMap((row) => (["B", "A"] as const).map((on) => ({ ...row, on })));
 

@@ -1,3 +1,4 @@
+import { floorChairRoom, floorRoom } from "../floor/floor.broadcast.ts";
 import { boothRoom, boothsRoom, interpretationRoom, listenersRoom } from "../interpretation/interpretation.broadcast.ts";
 import { qaModeratorRoom, qaPublicRoom } from "../qa/qa.broadcast.ts";
 import { sessionRoom } from "../sessions/sessions.handlers.ts";
@@ -31,9 +32,14 @@ const RULES: Record<Audience, readonly RoomRule[]> = {
     { room: interpretationRoom, action: "interpretation.listen" },
     { room: listenersRoom, action: "interpretation.listen" },
     { room: boothsRoom, action: "interpretation.watch-booths" },
+    { room: floorRoom, action: "floor.follow" },
+    { room: floorChairRoom, action: "floor.chair" },
   ],
-  // The venue screen hears the public stream under the same room name.
-  presenters: [{ room: qaPublicRoom, action: "qa.present" }],
+  // The venue screen hears the public Q&A stream and the floor under the same room names.
+  presenters: [
+    { room: qaPublicRoom, action: "qa.present" },
+    { room: floorRoom, action: "qa.present" },
+  ],
   // Guest listeners hear the interpretation state under the same room names as members.
   guests: [
     { room: interpretationRoom, action: "interpretation.listen" },

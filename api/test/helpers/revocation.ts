@@ -2,6 +2,7 @@ import type { Ack } from "@plenary/shared";
 import { io, type Socket } from "socket.io-client";
 import type { Db } from "../../src/db/client.ts";
 import type { StaffRole } from "../../src/generated/prisma/client.ts";
+import { floorChairRoom, floorRoom } from "../../src/floor/floor.broadcast.ts";
 import { boothRoom, boothsRoom, interpretationRoom, listenersRoom } from "../../src/interpretation/interpretation.broadcast.ts";
 import { qaModeratorRoom, qaPublicRoom } from "../../src/qa/qa.broadcast.ts";
 import { sessionRoom } from "../../src/sessions/sessions.handlers.ts";
@@ -12,7 +13,7 @@ import { participant } from "./qa.ts";
 /** The kinds of socket a decision can reach: who opened it, and what it joined. */
 export type SubjectKind = "attendee" | "moderator" | "interpreter" | "stage" | "stage presenter" | "moderator presenter" | "link presenter" | "guest";
 /** A session's socket rooms, by what they carry. */
-export type RoomKind = "session" | "qa" | "qa-moderators" | "interp" | "interp-staff" | "booth" | "listen";
+export type RoomKind = "session" | "qa" | "qa-moderators" | "interp" | "interp-staff" | "booth" | "listen" | "floor" | "floor-chair";
 export type Namespace = "/" | "/presenter" | "/listen";
 
 /** Every booth in these tests is French; a change of booth goes to Spanish. */
@@ -26,6 +27,8 @@ export const roomName: Record<RoomKind, (sessionId: string) => string> = {
   "interp-staff": boothsRoom,
   booth: (sessionId) => boothRoom(sessionId, BOOTH),
   listen: listenersRoom,
+  floor: floorRoom,
+  "floor-chair": floorChairRoom,
 };
 
 /** An event a socket received. */
@@ -49,6 +52,10 @@ export function cameThrough(kind: RoomKind, sessionId: string, marker: string, {
       return event === "interpretation:booths-changed" || event === "interpretation:slow-down-requested";
     case "booth":
       return event === "interpretation:chat-posted";
+    case "floor":
+      return event === "floor:changed";
+    case "floor-chair":
+      return event === "floor:list-changed";
     case "listen":
       return false; // listeners are counted, never told anything through this room
   }
@@ -97,8 +104,9 @@ const ROLE: Partial<Record<SubjectKind, StaffRole>> = {
 
 /**
  * Opens a subject's socket on `baseUrl` and joins every room its kind may, as its page does:
- * members follow the session, its Q&A and its interpretation (interpreters from their console,
- * attendees by picking a channel); screens sync the public stream; guests pick a channel.
+ * members follow the session, its Q&A, its floor and its interpretation (interpreters from their
+ * console, attendees by picking a channel); screens sync the public stream and the floor; guests
+ * pick a channel.
  */
 export async function openSubject(options: { db: Db; apiA: string; baseUrl: string; sessionId: string; kind: SubjectKind; organiser: TestClient }): Promise<Subject> {
   const { db, baseUrl, sessionId, kind, organiser } = options;
@@ -106,6 +114,7 @@ export async function openSubject(options: { db: Db; apiA: string; baseUrl: stri
     const link = await organiser.post(`/api/sessions/${sessionId}/qa/presenter-links`);
     const socket = await openSocket(baseUrl, { namespace: "/presenter", auth: { token: link.body.token } });
     await ask(socket, "qa:sync", { sessionId });
+    await ask(socket, "floor:sync", { sessionId });
     return { kind, namespace: "/presenter", socket };
   }
   if (kind === "guest") {
@@ -120,11 +129,13 @@ export async function openSubject(options: { db: Db; apiA: string; baseUrl: stri
   if (kind.endsWith("presenter")) {
     const socket = await openSocket(baseUrl, { namespace: "/presenter", cookie: client.cookie, auth: { sessionId } });
     await ask(socket, "qa:sync", { sessionId });
+    await ask(socket, "floor:sync", { sessionId });
     return { kind, namespace: "/presenter", socket, client, userId: user.userId };
   }
   const socket = await openSocket(baseUrl, { cookie: client.cookie });
   await ask(socket, "session:join", { sessionId });
   await ask(socket, "qa:sync", { sessionId });
+  await ask(socket, "floor:sync", { sessionId });
   await ask(socket, "interpretation:sync", { sessionId, console: kind === "interpreter" });
   if (kind === "attendee") await ask(socket, "interpretation:select", { sessionId, channel: BOOTH });
   return { kind, namespace: "/", socket, client, userId: user.userId };
