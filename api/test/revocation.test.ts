@@ -30,7 +30,9 @@ const sockets: Socket[] = [];
 beforeAll(async () => {
   tdb = await createTestDatabase();
   eventId = (await seedSessions(tdb.database.prisma))[0]!.eventId;
-  [apiA, apiB] = await Promise.all([startTestApp({ database: tdb.database, redis: true }), spawnApi({ DATABASE_URL: tdb.url, REDIS_URL })]);
+  // Channels of their own: api processes of test files running alongside must not be asked too.
+  const channels = { REDIS_CHANNEL_PREFIX: `revocation-${randomUUID()}` };
+  [apiA, apiB] = await Promise.all([startTestApp({ database: tdb.database, redis: true, env: channels }), spawnApi({ DATABASE_URL: tdb.url, REDIS_URL, ...channels })]);
   ({ client: organiser } = await participant(apiA.baseUrl, tdb.database.prisma, { organiser: true }));
   sentinelSession = await newSession();
   for (const baseUrl of [apiA.baseUrl, apiB.baseUrl]) {

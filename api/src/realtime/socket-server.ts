@@ -42,7 +42,7 @@ export function createSocketServer(
       callback(null, !origin || config.allowedOrigins.includes(origin));
     },
   });
-  if (deps.redis) io.adapter(createAdapter(deps.redis.pub as never, deps.redis.sub as never));
+  if (deps.redis) io.adapter(createAdapter(deps.redis.pub as never, deps.redis.sub as never, { key: config.redisChannelPrefix }));
   // Engine.IO answers its HTTP requests (polling, and its refusals) itself, outside Express.
   io.engine.use(dataSecurityHeaders({ https: config.https }));
 
