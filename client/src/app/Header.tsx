@@ -10,8 +10,10 @@ export function Header() {
   const navigate = useNavigate();
 
   const onLogout = async () => {
+    // Leave first: a page that needs a signed-in user would otherwise send the person to sign in
+    // again (and back there afterwards) the moment the sign-out lands.
+    await navigate("/");
     await logout().catch(() => undefined);
-    void navigate("/");
   };
 
   return (
