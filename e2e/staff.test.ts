@@ -334,8 +334,8 @@ describe("phone layouts", () => {
     // A link in the menu navigates and closes it.
     await button.click();
     await page.getByRole("link", { name: lang === "en" ? "Organiser" : "المنظِّم", exact: true }).click();
+    await page.getByTestId("header-menu").waitFor({ state: "hidden" });
     await page.waitForURL("**/organiser");
-    expect(await page.getByTestId("header-menu").isVisible()).toBe(false);
     await context.close();
   });
 

@@ -36,7 +36,16 @@ export function Header() {
           <span className="site-header__menu-icon" aria-hidden="true" />
           {t("header.menu")}
         </button>
-        <div id={menu.panelId} className="site-header__menu" data-open={menu.open} data-testid="header-menu">
+        {/* A link closes the menu at once, before its page (perhaps loaded on demand) arrives. */}
+        <div
+          id={menu.panelId}
+          className="site-header__menu"
+          data-open={menu.open}
+          data-testid="header-menu"
+          onClick={(e) => {
+            if (e.target instanceof Element && e.target.closest("a")) menu.close();
+          }}
+        >
           <nav className="site-nav" aria-label={t("header.mainNav")}>
             <NavLink to="/" end>
               {t("header.agenda")}
