@@ -44,20 +44,22 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, onCo
       }}
       data-testid={testId}
     >
-      <h2 id={`${id}-title`} className="dialog__title">
-        {title}
-      </h2>
-      <div id={`${id}-body`} className="dialog__body">
-        {children}
-      </div>
-      <div className="dialog__actions">
-        {/* First, so that showModal() puts focus on the safe choice. */}
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {cancelLabel}
-        </button>
-        <button type="button" className="button button--danger" onClick={onConfirm} data-testid={testId && `${testId}-confirm`}>
-          {confirmLabel}
-        </button>
+      <div className="dialog__stack">
+        <h2 id={`${id}-title`} className="dialog__title">
+          {title}
+        </h2>
+        <div id={`${id}-body`} className="dialog__body">
+          {children}
+        </div>
+        <div className="dialog__actions">
+          {/* First, so that showModal() puts focus on the safe choice. */}
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {cancelLabel}
+          </button>
+          <button type="button" className="button button--danger" onClick={onConfirm} data-testid={testId && `${testId}-confirm`}>
+            {confirmLabel}
+          </button>
+        </div>
       </div>
     </dialog>
   );

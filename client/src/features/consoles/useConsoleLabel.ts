@@ -14,7 +14,7 @@ export function useConsoleLabel(): (console: StaffConsole) => string {
       case "booth":
         return language ? t("interpretation.booth.titleFor", { language: languageName(language, i18n.language) }) : t("interpretation.booth.title");
       case "speak":
-        return t("consoles.speak");
+        return t("speaker.title");
       case "edit":
         return t("consoles.edit");
     }
