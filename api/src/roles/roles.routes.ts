@@ -1,4 +1,15 @@
-import { ZAcceptInvitationRequest, ZAcceptInvitationResponse, ZAssignRoleRequest, ZCreateInvitationRequest, ZInvitationResponse, ZRolesResponse, ZUuid } from "@plenary/shared";
+import {
+  ZAcceptInvitationRequest,
+  ZAcceptInvitationResponse,
+  ZAssignRoleRequest,
+  ZCreateInvitationRequest,
+  ZInvitationPreview,
+  ZInvitationResponse,
+  ZInvitationToken,
+  ZRolesResponse,
+  ZUuid,
+} from "@plenary/shared";
+import { z } from "zod";
 import type { Db } from "../db/client.ts";
 import { defineRoute, type AnyRoute } from "../http/route-table.ts";
 import { ZSessionParams } from "../lib/validate.ts";
@@ -6,6 +17,7 @@ import { acceptInvitation } from "./accept-invitation.ts";
 import { assignRole } from "./assign-role.ts";
 import { createInvitation } from "./create-invitation.ts";
 import { listRoles } from "./list-roles.ts";
+import { previewInvitation } from "./preview-invitation.ts";
 import { removeRole } from "./remove-role.ts";
 
 /**
@@ -68,6 +80,14 @@ export function rolesRoutes(deps: {
       response: ZInvitationResponse,
       status: 201,
       handle: ({ params, body, user }) => createInvitation({ db, ...body, sessionId: params.id, createdById: user.id }),
+    }),
+    defineRoute({
+      method: "get",
+      path: "/invitations/:token",
+      summary: "What an invitation offers, before accepting it (no sign-in needed: the token is the secret)",
+      params: z.object({ token: ZInvitationToken }),
+      response: ZInvitationPreview,
+      handle: ({ params, user }) => previewInvitation({ db, token: params.token, userId: user?.id }),
     }),
     defineRoute({
       method: "post",

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { errorText } from "../../i18n/errors.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
+import { StaffConsoles } from "../consoles/StaffConsoles.tsx";
 import { FloorPanel } from "../floor/FloorPanel.tsx";
 import { QaPanel } from "../qa/QaPanel.tsx";
 import { Loading } from "../../ui/Loading.tsx";
@@ -48,6 +49,7 @@ function SessionFloor({ session }: { session: TSession }) {
   return (
     <article className="page session-page" aria-labelledby="session-title">
       <SessionHeader session={session} role={role} timeZone={timeZone} />
+      <StaffConsoles session={session} />
       <section className="session-page__floor" aria-label={t("session.floor")}>
         {(state.kind === "waiting" || state.kind === "fetching") && <Loading label={t("session.joining")} />}
         {state.kind === "rejoining" && (
