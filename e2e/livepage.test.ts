@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import en from "../client/src/i18n/locales/en.json" with { type: "json" };
@@ -39,6 +40,11 @@ const box = async (page: Page, testId: string) => {
   return b;
 };
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png` });
+/** Every WCAG 2.2 A/AA violation axe finds in the live page itself (the site header is another issue's). */
+const violations = async (page: Page) => {
+  const results = await new AxeBuilder({ page } as never).include(".session-page").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+};
 const playing = (page: Page) => until(page, () => (document.querySelector<HTMLVideoElement>('video[data-testid="floor-video"]')?.videoWidth ?? 0) > 0, undefined, 60_000);
 
 test("desktop: video at the top, Q&A beside it; asking keeps focus and is announced; shortcuts and their help", async () => {
@@ -52,6 +58,7 @@ test("desktop: video at the top, Q&A beside it; asking keeps focus and is announ
   expect(qa.x).toBeGreaterThanOrEqual(video.x + video.width);
   expect(qa.y).toBeLessThan(DESKTOP.height / 2);
   await shot(page, "live-en-desktop");
+  expect(await violations(page)).toEqual([]);
 
   // Ask with the keyboard: the focus comes back to the field, and the outcome is announced.
   const field = page.getByTestId("qa-ask-text");
@@ -105,6 +112,7 @@ test("phone: the video comes first, the tab bar switches Q&A, speakers and detai
     expect(video.y - (header.y + header.height)).toBeLessThan(40);
     expect(await page.getByTestId("session-tab-qa").getAttribute("aria-selected")).toBe("true");
     await shot(page, `live-${lang}-phone`);
+    expect(await violations(page)).toEqual([]);
     await page.getByTestId("session-tab-floor").tap();
     await page.getByTestId("floor-panel").waitFor();
     expect(await page.getByTestId("qa-panel").isVisible()).toBe(false);
@@ -166,4 +174,5 @@ test("after the end: the questions stay readable as an archive, asking and votin
   expect(await page.getByTestId("qa-ask-text").count()).toBe(0);
   expect(await archived.getByTestId("qa-vote").isDisabled()).toBe(true);
   await shot(page, "live-en-desktop-archive");
+  expect(await violations(page)).toEqual([]);
 }, 120_000);

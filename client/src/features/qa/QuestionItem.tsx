@@ -38,7 +38,6 @@ export function QuestionItem({ question: q, mine, voted, voting, closed, onVote 
         type="button"
         className={`qa-vote${voted ? " qa-vote--on" : ""}`}
         aria-pressed={voted}
-        aria-label={t(voted ? "qa.unvoteLabel" : "qa.voteLabel", { count: q.voteCount })}
         disabled={closed || mine || (!voted && q.status !== "PUBLISHED")}
         // While the vote is on its way the button keeps the focus (a disabled one would drop it to the page).
         aria-disabled={voting || undefined}
@@ -54,6 +53,8 @@ export function QuestionItem({ question: q, mine, voted, voting, closed, onVote 
         <span className="qa-vote__count" data-testid="qa-vote-count">
           {q.voteCount}
         </span>
+        {/* The name begins with what is seen (the count), then says what the button does (WCAG 2.5.3). */}
+        <span className="visually-hidden"> {t(voted ? "qa.unvoteLabel" : "qa.voteLabel", { count: q.voteCount })}</span>
       </button>
     </li>
   );
