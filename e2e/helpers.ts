@@ -62,6 +62,7 @@ export async function goLiveOnStage(browser: Browser): Promise<{ sessionId: stri
     stage,
     async stop() {
       await stage.getByTestId("stage-stop").click();
+      await stage.getByTestId("stage-stop-dialog-confirm").click();
       await until(stage, () => ["idle", "previewing"].includes(document.querySelector<HTMLElement>('[data-testid="stage-status"]')?.dataset.state ?? ""));
       await context.close();
     },

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { createServer, type Server as HttpServer } from "node:http";
 import path from "node:path";
-import { LISTEN_NAMESPACE, type TSession } from "@plenary/shared";
+import { LISTEN_NAMESPACE, PRESENTER_NAMESPACE, type TSession } from "@plenary/shared";
 import express from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
@@ -24,6 +24,7 @@ import { createInterpretationFeature } from "./interpretation/interpretation.fea
 import { createListenFeature } from "./listen/listen.feature.ts";
 import { createQaFeature } from "./qa/qa.feature.ts";
 import { createRoomEnforcement } from "./livekit/room-enforcement.ts";
+import { createSocketEnforcement } from "./realtime/socket-enforcement.ts";
 import { createSocketServer, type RedisPair, type SocketFeature } from "./realtime/socket-server.ts";
 import type { ListenNamespace } from "./realtime/types.ts";
 import { rolesRoutes } from "./roles/roles.routes.ts";
@@ -72,7 +73,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const app = express();
   const httpServer = createServer(app);
   const features: SocketFeature[] = [];
-  const realtime = createSocketServer(httpServer, { config, db, sql: database.query, logger, redis: deps.redis, features });
+  const realtime = createSocketServer(httpServer, { config, db, sql: database.query, logger, redis: deps.redis, features, loginNamespaces: [PRESENTER_NAMESPACE] });
   const sessionsSocket = createSessionsSocketFeature({ config, db, logger, io: realtime.io });
   features.push(sessionsSocket.onConnection);
   const qa = createQaFeature({ store: { sql: database.query, transaction: database.transaction }, io: realtime.io, config, logger, limiter });
@@ -95,11 +96,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const sessions = createSessionCache(database.query, { ttlMs: config.authCacheMs });
   const access = createAccessCache(database.query, { ttlMs: config.authCacheMs });
   const rooms = createRoomEnforcement({ db, livekit, logger });
+  const sockets = createSocketEnforcement({ db, io: realtime.io, presenters: qa.presenters, guests, logger });
   const onSessionUpdated = async (session: TSession) => {
     access.invalidateSession(session.id);
+    // Followers hear of the change (and of the floor it ends) before those no longer allowed
+    // leave the session's rooms.
     sessionsSocket.broadcastSessionUpdated(session);
     if (session.status === "ENDED") await floor.sessionEnded(session.id);
-    await rooms.sessionUpdated(session);
+    await Promise.all([sockets.sessionChanged(session.id), rooms.sessionUpdated(session)]);
+  };
+  const onStaffChanged = async (sessionId: string, userId: string) => {
+    access.invalidateSession(sessionId);
+    await sockets.staffChanged(sessionId, userId);
   };
   // Each feature declares its routes once, as a table: mounted below and documented in /openapi.json.
   const tables = {
@@ -112,7 +120,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       },
     }),
     sessions: sessionsRoutes({ db, config, events: { onSessionUpdated } }),
-    roles: rolesRoutes({ db, onStaffChanged: (sessionId) => access.invalidateSession(sessionId), onStaffRemoved: async (sessionId, userId) => {
+    roles: rolesRoutes({ db, onStaffChanged, onStaffRemoved: async (sessionId, userId) => {
         await floor.staffRemoved(sessionId, userId);
         await rooms.staffRemoved(sessionId, userId);
       },

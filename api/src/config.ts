@@ -18,6 +18,9 @@ const ZEnv = z
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
     PGLITE_DIR: z.string().default(".data/pglite"),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
+    // The replicas of one deployment talk over Redis channels named with this; another deployment
+    // (or test run) on the same Redis must use its own, or each would wait for the other's answers.
+    REDIS_CHANNEL_PREFIX: z.string().regex(/^[\w.-]{1,64}$/, "letters, digits, '.', '_' or '-'").default("socket.io"),
     LIVEKIT_URL: z.string().regex(/^(wss?|https?):\/\//, "must be a ws(s):// or http(s):// URL").or(z.literal("")).default("ws://127.0.0.1:7880"),
     LIVEKIT_API_KEY: z.string().min(1).optional(),
     LIVEKIT_API_SECRET: z.string().min(1).optional(),
@@ -86,6 +89,7 @@ function toConfig(env: z.infer<typeof ZEnv>, cwd: string) {
       ? ({ kind: "postgres", url: env.DATABASE_URL } as const)
       : ({ kind: "pglite", dir: path.resolve(cwd, env.PGLITE_DIR) } as const),
     redisUrl: env.REDIS_URL,
+    redisChannelPrefix: env.REDIS_CHANNEL_PREFIX,
     livekit: env.LIVEKIT_URL
       ? {
           enabled: true as const,

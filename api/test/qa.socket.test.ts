@@ -296,6 +296,20 @@ describe("presenter screen", () => {
     expect(await emitAck(screen, "qa:sync", { sessionId: await newSession() })).toMatchObject({ error: { code: "FORBIDDEN" } });
   });
 
+  test("a moderator withdraws the session's links: they stop verifying and open no screen; attendees may not withdraw them", async () => {
+    const sessionId = await newSession();
+    const [attendee, moderator] = [await join(sessionId, { sync: false }), await join(sessionId, { moderator: true, sync: false })];
+    const links = [await moderator.client.post(`/api/sessions/${sessionId}/qa/presenter-links`), await moderator.client.post(`/api/sessions/${sessionId}/qa/presenter-links`)];
+    expect((await attendee.client.request("DELETE", `/api/sessions/${sessionId}/qa/presenter-links`)).status).toBe(403);
+    const revoked = await moderator.client.request("DELETE", `/api/sessions/${sessionId}/qa/presenter-links`);
+    expect(revoked).toMatchObject({ status: 200, body: { revoked: 2 } });
+    expect((await attendee.client.post("/api/qa/presenter-links/verify", { token: links[0]!.body.token })).status).toBe(404);
+    const { io } = await import("socket.io-client");
+    const screen = io(`${api.baseUrl}/presenter`, { transports: ["websocket"], forceNew: true, reconnection: false, auth: { token: links[1]!.body.token }, extraHeaders: { Origin: "http://plenary.test" } });
+    sockets.push(screen as unknown as TestSocket);
+    await expect(connected(screen as unknown as TestSocket)).rejects.toThrow("UNAUTHENTICATED");
+  });
+
   test("the presenter namespace refuses a bad token, and signed-in attendees without a role", async () => {
     const sessionId = await newSession();
     const { io } = await import("socket.io-client");

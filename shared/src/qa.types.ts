@@ -216,6 +216,9 @@ export const ZPresenterAuth = z.union([
 
 export const ZPresenterLinkResponse = z.object({ token: z.string(), path: z.string(), expiresAt: z.string() });
 export type TPresenterLinkResponse = z.infer<typeof ZPresenterLinkResponse>;
+/** What withdrawing a session's presenter links did: how many links stopped working. */
+export const ZPresenterLinksRevoked = z.object({ revoked: z.number().int().nonnegative() });
+export type TPresenterLinksRevoked = z.infer<typeof ZPresenterLinksRevoked>;
 export const ZPresenterVerifyRequest = z.object({ token: ZText.min(20).max(200) });
 export const ZPresenterVerifyResponse = z.object({ sessionId: z.string(), title: z.string(), expiresAt: z.string() });
 export type TPresenterVerifyResponse = z.infer<typeof ZPresenterVerifyResponse>;

@@ -116,7 +116,22 @@ export const ZCreateInvitationRequest = z
     path: ["boothLanguage"],
   });
 export const ZInvitationResponse = z.object({ token: z.string(), expiresAt: z.string() });
-export const ZAcceptInvitationRequest = z.object({ token: ZText.min(20).max(200) });
+/** An invitation link's token, as it appears in `/invitations/:token`. */
+export const ZInvitationToken = ZText.min(20).max(200);
+export const ZAcceptInvitationRequest = z.object({ token: ZInvitationToken });
+/**
+ * What an invitation offers, shown before it is accepted: the event, the session, the role and,
+ * for an interpreter, the booth. `acceptedByYou` is true when the signed-in caller already holds it.
+ */
+export const ZInvitationPreview = z.object({
+  event: ZEvent,
+  session: ZSession,
+  role: ZStaffRole,
+  boothLanguage: z.string().nullable(),
+  expiresAt: z.string(),
+  acceptedByYou: z.boolean(),
+});
+export type TInvitationPreview = z.infer<typeof ZInvitationPreview>;
 /** The role an accepted invitation gave, and in which session. */
 export const ZAcceptInvitationResponse = z.object({ sessionId: z.string(), role: ZStaffRole });
 export type TAcceptInvitationResponse = z.infer<typeof ZAcceptInvitationResponse>;

@@ -2,7 +2,8 @@ import { FLOOR_EVENTS, roomNameFor, type TFloorList, type TFloorState } from "@p
 import type { Logger } from "pino";
 import type { InterpretationBroadcaster } from "../interpretation/interpretation.broadcast.ts";
 import type { Livekit } from "../livekit/livekit.ts";
-import { userRoom, type PresenterNamespace } from "../qa/qa.broadcast.ts";
+import type { PresenterNamespace } from "../qa/qa.broadcast.ts";
+import { userRoom } from "../realtime/login-rooms.ts";
 import type { PlenaryServer } from "../realtime/types.ts";
 import type { FloorMediaOp, FloorOutcome } from "./change-floor.ts";
 import { loadFloorSession, loadLatest, loadOpen, toList, toMine, toState, type FloorStore } from "./floor.repository.ts";

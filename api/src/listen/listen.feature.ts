@@ -4,6 +4,7 @@ import type { Config } from "../config.ts";
 import type { InterpretationBroadcaster } from "../interpretation/interpretation.broadcast.ts";
 import type { LimiterFactory } from "../lib/rate-limit.ts";
 import type { Livekit } from "../livekit/livekit.ts";
+import { disconnectEverywhere } from "../realtime/everywhere.ts";
 import type { ListenNamespace } from "../realtime/types.ts";
 import { guestIdentityPrefix } from "./guest-token.ts";
 import type { ListenStore } from "./listen-links.ts";
@@ -20,7 +21,7 @@ export function createListenFeature(deps: { config: Config; store: ListenStore; 
 
   /** A revoke bites at once: the link's sockets close on every api process and its guests leave the room. */
   async function onRevoked(link: TListenLink): Promise<void> {
-    guests.in(listenLinkRoom(link.id)).disconnectSockets(true);
+    disconnectEverywhere(guests, listenLinkRoom(link.id));
     await livekit.removeParticipants(roomNameFor(link.sessionId), guestIdentityPrefix(link.id)).catch((err: unknown) => {
       logger.warn({ err, linkId: link.id }, "revoked link's guests not removed from the room");
     });

@@ -1,4 +1,4 @@
-import type { TPresenterLinkResponse, TPresenterVerifyResponse } from "@plenary/shared";
+import type { TPresenterLinkResponse, TPresenterLinksRevoked, TPresenterVerifyResponse } from "@plenary/shared";
 import type { SqlQuery } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { hashToken, newToken } from "../lib/crypto.ts";
@@ -29,6 +29,18 @@ export async function issuePresenterLink(options: { store: QaStore; actor: QaAct
     [hashToken(token), sessionId, actor.userId, expiresAt.toISOString()],
   );
   return { token, path: `/sessions/${sessionId}/presenter#token=${token}`, expiresAt: expiresAt.toISOString() };
+}
+
+/**
+ * A moderator withdraws every venue-screen link of their session, e.g. when one has leaked. The
+ * links are deleted (nothing lists them), so verifying them fails from now on; the caller closes
+ * the screens already open with them.
+ */
+export async function revokePresenterLinks(options: { store: QaStore; actor: QaActor; sessionId: string }): Promise<TPresenterLinksRevoked> {
+  const { store, actor, sessionId } = options;
+  await requireAction(store.sql, actor, sessionId, "qa.moderate");
+  const deleted = await store.sql<{ id: string }>(`DELETE FROM "PresenterLink" WHERE "sessionId" = $1::uuid RETURNING id`, [sessionId]);
+  return { revoked: deleted.length };
 }
 
 /** Resolves a presenter token to its session, or NOT_FOUND when unknown or expired. */

@@ -4,9 +4,10 @@ import { findUserByToken } from "../auth/find-user-by-token.ts";
 import { AppError } from "../errors.ts";
 import { readSessionCookie } from "../http/middleware.ts";
 import { acknowledged } from "../realtime/ack.ts";
+import { loginRoom, userRoom } from "../realtime/login-rooms.ts";
 import { getQaSnapshot } from "./get-qa-snapshot.ts";
-import { canDo, resolveQaAccess } from "./qa.access.ts";
-import { qaPublicRoom, type PresenterNamespace } from "./qa.broadcast.ts";
+import { canDo, resolveQaAccess, type QaActor } from "./qa.access.ts";
+import { presenterLinkRoom, qaPublicRoom, type PresenterNamespace } from "./qa.broadcast.ts";
 import { toQuestion } from "./qa.mapper.ts";
 import type { QaStore } from "./qa.repository.ts";
 import { verifyPresenterToken } from "./presenter-links.ts";
@@ -18,6 +19,9 @@ import { verifyPresenterToken } from "./presenter-links.ts";
  */
 export function setUpPresenterNamespace(presenters: PresenterNamespace, deps: { store: QaStore; logger: Logger }): void {
   const { store, logger } = deps;
+  /** The signed-in staff's right to the screen, by the access policy; an unknown session is a no. */
+  const mayPresent = (actor: QaActor, sessionId: string): Promise<boolean> =>
+    resolveQaAccess(store.sql, actor, sessionId).then((access) => canDo(access, "qa.present"), () => false);
 
   presenters.use(async (socket, next) => {
     try {
@@ -27,13 +31,17 @@ export function setUpPresenterNamespace(presenters: PresenterNamespace, deps: { 
         const link = await verifyPresenterToken(store.sql, auth.data.token).catch(() => undefined);
         if (!link) return next(new Error("UNAUTHENTICATED"));
         socket.data = { sessionId: link.sessionId };
+        await socket.join(presenterLinkRoom(link.sessionId));
         return next();
       }
-      const user = await findUserByToken({ sql: store.sql, token: readSessionCookie(socket.handshake.headers.cookie) });
+      const token = readSessionCookie(socket.handshake.headers.cookie);
+      const user = await findUserByToken({ sql: store.sql, token });
       if (!user) return next(new Error("UNAUTHENTICATED"));
-      const access = await resolveQaAccess(store.sql, { userId: user.id, isOrganiser: user.isOrganiser }, auth.data.sessionId).catch(() => undefined);
-      if (!access || !canDo(access, "qa.present")) return next(new Error("FORBIDDEN"));
-      socket.data = { sessionId: auth.data.sessionId };
+      const actor = { userId: user.id, isOrganiser: user.isOrganiser };
+      if (!(await mayPresent(actor, auth.data.sessionId))) return next(new Error("FORBIDDEN"));
+      socket.data = { sessionId: auth.data.sessionId, actor };
+      // Authorised by the login and the user's role: logging out, or losing the role, closes it.
+      await socket.join([loginRoom(token!), userRoom(user.id)]);
       next();
     } catch (err) {
       logger.error({ err }, "presenter auth failed");
@@ -46,6 +54,9 @@ export function setUpPresenterNamespace(presenters: PresenterNamespace, deps: { 
       QA_EVENTS.sync,
       acknowledged(logger, ZQaSyncPayload, async ({ sessionId, sinceSeq }) => {
         if (sessionId !== socket.data.sessionId) throw new AppError("FORBIDDEN", "This screen may only show its own session.");
+        // A role taken away between the handshake and this sync must not let the screen in.
+        const { actor } = socket.data;
+        if (actor && !(await mayPresent(actor, sessionId))) throw new AppError("FORBIDDEN", "You may no longer present this session.");
         await socket.join(qaPublicRoom(sessionId));
         const snapshot = await getQaSnapshot({ sql: store.sql, sessionId, view: "presenter", sinceSeq });
         return { ...snapshot, questions: snapshot.questions.map(toQuestion) };

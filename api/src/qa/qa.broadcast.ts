@@ -1,6 +1,8 @@
 import { QA_EVENTS, type InterServerEvents, type PresenterClientToServerEvents, type PresenterServerToClientEvents } from "@plenary/shared";
 import type { Namespace } from "socket.io";
+import { userRoom } from "../realtime/login-rooms.ts";
 import type { PlenaryServer } from "../realtime/types.ts";
+import type { QaActor } from "./qa.access.ts";
 import type { QaChange } from "./qa.change.ts";
 import { isPublic, toModeratorQuestion, toQuestion, wasPublic } from "./qa.mapper.ts";
 import type { QuestionRow } from "./qa.repository.ts";
@@ -8,11 +10,14 @@ import type { QuestionRow } from "./qa.repository.ts";
 /** Every member who is not a moderator; presenter sockets join the same name in their namespace. */
 export const qaPublicRoom = (sessionId: string): string => `qa:${sessionId}:public`;
 export const qaModeratorRoom = (sessionId: string): string => `qa:${sessionId}:moderators`;
-/** Each signed-in user's own sockets, for news about their own questions. */
-export const userRoom = (userId: string): string => `user:${userId}`;
+
+/** The venue screens opened with a session's presenter links, so that revoking the links closes them. */
+export const presenterLinkRoom = (sessionId: string): string => `presenter-links:${sessionId}`;
 
 export interface PresenterSocketData {
   sessionId: string;
+  /** The signed-in moderator or stage operator who opened it; absent for a screen opened with a link. */
+  actor?: QaActor;
 }
 export type PresenterNamespace = Namespace<PresenterClientToServerEvents, PresenterServerToClientEvents, InterServerEvents, PresenterSocketData>;
 

@@ -2,11 +2,12 @@ import { PRESENTER_NAMESPACE } from "@plenary/shared";
 import type { Logger } from "pino";
 import type { Config } from "../config.ts";
 import type { LimiterFactory } from "../lib/rate-limit.ts";
+import { disconnectEverywhere } from "../realtime/everywhere.ts";
 import type { SocketFeature } from "../realtime/socket-server.ts";
 import type { PlenaryServer } from "../realtime/types.ts";
 import { findStaleVoteCounts, flushVoteCounts } from "./flush-vote-counts.ts";
 import { setUpPresenterNamespace } from "./presenter.handlers.ts";
-import { createQaBroadcaster, type PresenterNamespace } from "./qa.broadcast.ts";
+import { createQaBroadcaster, presenterLinkRoom, type PresenterNamespace } from "./qa.broadcast.ts";
 import { registerQaHandlers } from "./qa.handlers.ts";
 import type { QaStore } from "./qa.repository.ts";
 import { qaRoutes } from "./qa.routes.ts";
@@ -39,7 +40,8 @@ export function createQaFeature(deps: { store: QaStore; io: PlenaryServer; confi
 
   return {
     onConnection,
-    routes: qaRoutes({ store }),
+    presenters,
+    routes: qaRoutes({ store, onPresenterLinksRevoked: (sessionId) => disconnectEverywhere(presenters, presenterLinkRoom(sessionId)) }),
     /** Makes counts exact again after a crash left votes unflushed, and tells clients. */
     async reconcileVoteCounts(): Promise<void> {
       for (const [sessionId, questionIds] of await findStaleVoteCounts(store)) {

@@ -18,7 +18,7 @@ import { editQuestion } from "./edit-question.ts";
 import { getQaSnapshot } from "./get-qa-snapshot.ts";
 import { moderateQuestion } from "./moderate-question.ts";
 import { canDo, requireAction } from "./qa.access.ts";
-import { qaModeratorRoom, qaPublicRoom, userRoom, type QaBroadcaster } from "./qa.broadcast.ts";
+import { qaModeratorRoom, qaPublicRoom, type QaBroadcaster } from "./qa.broadcast.ts";
 import { toModeratorQuestion, toQuestion } from "./qa.mapper.ts";
 import type { QaStore } from "./qa.repository.ts";
 import { setQaMode } from "./set-qa-mode.ts";
@@ -41,7 +41,6 @@ export interface QaHandlerDeps {
 export function registerQaHandlers(socket: PlenarySocket, deps: QaHandlerDeps): void {
   const { store, logger, broadcaster } = deps;
   const actor = () => ({ userId: socket.data.userId, isOrganiser: socket.data.isOrganiser });
-  void socket.join(userRoom(socket.data.userId));
 
   socket.on(
     QA_EVENTS.sync,

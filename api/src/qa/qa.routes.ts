@@ -1,15 +1,19 @@
-import { ZPresenterLinkResponse, ZPresenterVerifyRequest, ZPresenterVerifyResponse, ZQaExportQuery } from "@plenary/shared";
+import { ZPresenterLinkResponse, ZPresenterLinksRevoked, ZPresenterVerifyRequest, ZPresenterVerifyResponse, ZQaExportQuery } from "@plenary/shared";
 import { defineRoute, type AnyRoute } from "../http/route-table.ts";
 import type { AuthUser } from "../http/request-context.ts";
 import { ZSessionParams } from "../lib/validate.ts";
 import { exportQuestions, toCsv } from "./export-questions.ts";
-import { issuePresenterLink, verifyPresenterToken } from "./presenter-links.ts";
+import { issuePresenterLink, revokePresenterLinks, verifyPresenterToken } from "./presenter-links.ts";
 import type { QaStore } from "./qa.repository.ts";
 
 const actorOf = (user: AuthUser) => ({ userId: user.id, isOrganiser: user.isOrganiser });
 
 /** Q&A over REST: the moderators' export, and the venue screen's presenter links. */
-export function qaRoutes(deps: { store: QaStore }): AnyRoute[] {
+export function qaRoutes(deps: {
+  store: QaStore;
+  /** Closes the venue screens opened with the session's links, on every api process. */
+  onPresenterLinksRevoked(sessionId: string): void;
+}): AnyRoute[] {
   const { store } = deps;
   return [
     defineRoute({
@@ -38,6 +42,19 @@ export function qaRoutes(deps: { store: QaStore }): AnyRoute[] {
       response: ZPresenterLinkResponse,
       status: 201,
       handle: ({ params, user }) => issuePresenterLink({ store, actor: actorOf(user), sessionId: params.id }),
+    }),
+    defineRoute({
+      method: "delete",
+      path: "/sessions/:id/qa/presenter-links",
+      summary: "Withdraw every presenter link of the session; screens opened with them close (moderators)",
+      auth: "user",
+      params: ZSessionParams,
+      response: ZPresenterLinksRevoked,
+      handle: async ({ params, user }) => {
+        const revoked = await revokePresenterLinks({ store, actor: actorOf(user), sessionId: params.id });
+        deps.onPresenterLinksRevoked(params.id);
+        return revoked;
+      },
     }),
     defineRoute({
       method: "post",

@@ -4,16 +4,14 @@ import { Server } from "socket.io";
 import { findUserByToken } from "../auth/find-user-by-token.ts";
 import type { SqlQuery } from "../db/client.ts";
 import { dataSecurityHeaders, readSessionCookie } from "../http/middleware.ts";
-import { hashToken } from "../lib/crypto.ts";
+import { disconnectEverywhere } from "./everywhere.ts";
+import { loginRoom, userRoom } from "./login-rooms.ts";
 import type { PlenaryServer, PlenarySocket, RealtimeDeps } from "./types.ts";
 
 export interface RedisPair {
   pub: unknown;
   sub: unknown;
 }
-
-// The cookie's hash, never the cookie itself: room names travel through Redis.
-const loginRoom = (token: string) => `login:${hashToken(token)}`;
 
 /** Feature modules add their socket handlers through this hook, keeping the server generic. */
 export type SocketFeature = (socket: PlenarySocket, io: PlenaryServer) => void;
@@ -24,7 +22,13 @@ export type SocketFeature = (socket: PlenarySocket, io: PlenaryServer) => void;
  */
 export function createSocketServer(
   httpServer: HttpServer,
-  deps: RealtimeDeps & { sql: SqlQuery; redis?: RedisPair; features?: SocketFeature[] },
+  deps: RealtimeDeps & {
+    sql: SqlQuery;
+    redis?: RedisPair;
+    features?: SocketFeature[];
+    /** Other namespaces whose sockets may be opened with the login cookie (they join `loginRoom` too). */
+    loginNamespaces?: string[];
+  },
 ) {
   const { config, logger } = deps;
   const io: PlenaryServer = new Server(httpServer, {
@@ -38,7 +42,7 @@ export function createSocketServer(
       callback(null, !origin || config.allowedOrigins.includes(origin));
     },
   });
-  if (deps.redis) io.adapter(createAdapter(deps.redis.pub as never, deps.redis.sub as never));
+  if (deps.redis) io.adapter(createAdapter(deps.redis.pub as never, deps.redis.sub as never, { key: config.redisChannelPrefix }));
   // Engine.IO answers its HTTP requests (polling, and its refusals) itself, outside Express.
   io.engine.use(dataSecurityHeaders({ https: config.https }));
 
@@ -48,8 +52,7 @@ export function createSocketServer(
       const user = await findUserByToken({ sql: deps.sql, token });
       if (!user) return next(new Error("UNAUTHENTICATED"));
       socket.data = { userId: user.id, isOrganiser: user.isOrganiser, joinedSessions: [] };
-      // A room per login, so logging out can close that login's sockets on every api process.
-      await socket.join(loginRoom(token!));
+      await socket.join([loginRoom(token!), userRoom(user.id)]);
       next();
     } catch (err) {
       logger.error({ err }, "socket auth failed");
@@ -65,7 +68,7 @@ export function createSocketServer(
     io,
     /** Closes the sockets opened with a login that has just ended: they were authorised by it alone. */
     disconnectLogin(token: string) {
-      io.in(loginRoom(token)).disconnectSockets(true);
+      for (const name of ["/", ...(deps.loginNamespaces ?? [])]) disconnectEverywhere(io.of(name), loginRoom(token));
     },
   };
 }

@@ -4,8 +4,11 @@ import { AppError } from "../errors.ts";
 import { checkBoothLanguage } from "./check-booth-language.ts";
 import { listRoles } from "./list-roles.ts";
 
-/** Gives a registered user a role in a session; assigning the same role twice is a no-op. */
-export async function assignRole(options: { db: Db; sessionId: string; input: TAssignRoleRequest }): Promise<TRoleAssignment[]> {
+/**
+ * Gives a registered user a role in a session; assigning the same role twice is a no-op, except
+ * that an interpreter's booth language is replaced. Returns the session's roles and whose role it is.
+ */
+export async function assignRole(options: { db: Db; sessionId: string; input: TAssignRoleRequest }): Promise<{ roles: TRoleAssignment[]; userId: string }> {
   const { db, sessionId, input } = options;
   await checkBoothLanguage({ db, sessionId, role: input.role, boothLanguage: input.boothLanguage });
   const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
@@ -15,5 +18,5 @@ export async function assignRole(options: { db: Db; sessionId: string; input: TA
     create: { sessionId, userId: user.id, role: input.role, boothLanguage: input.boothLanguage ?? null },
     update: { boothLanguage: input.boothLanguage ?? null },
   });
-  return listRoles({ db, sessionId });
+  return { roles: await listRoles({ db, sessionId }), userId: user.id };
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation } from "react-router";
+import { LanguageOffer } from "../i18n/LanguageOffer.tsx";
 import { Header } from "./Header.tsx";
 
 /** Page shell: skip link, header, main landmark (focused after each navigation) and footer. */
@@ -26,6 +27,7 @@ export function Layout() {
       </a>
       <Header />
       <main id="main" ref={main} tabIndex={-1} className="site-main">
+        <LanguageOffer />
         <Outlet />
       </main>
       <footer className="site-footer">

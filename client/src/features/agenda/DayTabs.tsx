@@ -1,7 +1,8 @@
-import { type KeyboardEvent, useRef } from "react";
+import { type KeyboardEvent, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { intlLocale } from "../../i18n/index.ts";
 import { formatDayTab } from "../../lib/session-time.ts";
+import { useScrollEdges } from "./useScrollEdges.ts";
 
 /** Props for {@link DayTabs}. */
 export interface DayTabsProps {
@@ -14,11 +15,28 @@ export interface DayTabsProps {
 
 /**
  * One tab per event day (WAI-ARIA tabs pattern): arrow keys move between days (mirrored in RTL),
- * Home/End jump to the ends, and only the selected tab is in the tab order.
+ * Home/End jump to the ends, and only the selected tab is in the tab order. When the days do not
+ * fit (a phone), the row scrolls, keeps the selected day in view, and shows at each end that hides
+ * days a fade with an arrow that scrolls further.
  */
 export function DayTabs({ days, selected, onSelect, panelId }: DayTabsProps) {
   const { t, i18n } = useTranslation();
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  const row = useRef<HTMLDivElement>(null);
+  const edges = useScrollEdges(row);
+  const selectedIndex = selected ? days.indexOf(selected) : -1;
+
+  useEffect(() => {
+    refs.current[selectedIndex]?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [selectedIndex]);
+
+  /** Scrolls most of a screen's width towards the row's start (-1) or end (1), in reading order. */
+  const scrollTowards = (side: -1 | 1) => {
+    const element = row.current;
+    if (!element) return;
+    const rtl = getComputedStyle(element).direction === "rtl";
+    element.scrollBy({ left: side * (rtl ? -1 : 1) * element.clientWidth * 0.7, behavior: "smooth" });
+  };
 
   const onKeyDown = (e: KeyboardEvent, index: number) => {
     const rtl = i18n.dir() === "rtl";
@@ -34,32 +52,37 @@ export function DayTabs({ days, selected, onSelect, panelId }: DayTabsProps) {
   };
 
   return (
-    <div className="day-tabs" role="tablist" aria-label={t("agenda.days")}>
-      {days.map((day, index) => {
-        const label = formatDayTab(day, intlLocale(i18n.language));
-        const isSelected = day === selected;
-        return (
-          <button
-            key={day}
-            ref={(el) => {
-              refs.current[index] = el;
-            }}
-            id={`day-tab-${day}`}
-            type="button"
-            role="tab"
-            className="day-tabs__tab"
-            aria-selected={isSelected}
-            aria-controls={panelId}
-            tabIndex={isSelected ? 0 : -1}
-            onClick={() => onSelect(day)}
-            onKeyDown={(e) => onKeyDown(e, index)}
-          >
-            <span className="day-tabs__weekday">{label.weekday}</span>
-            <span className="day-tabs__date">{label.date}</span>
-            <span className="visually-hidden">{t("agenda.dayNumber", { n: index + 1 })}</span>
-          </button>
-        );
-      })}
+    <div className="day-tabs-scroller" data-more-start={edges.start} data-more-end={edges.end} data-testid="day-tabs">
+      {/* Pointer help only: keyboard users move with the arrow keys, which scroll the chosen day into view. */}
+      <span className="day-tabs__more day-tabs__more--start" aria-hidden="true" onClick={() => scrollTowards(-1)} />
+      <div ref={row} className="day-tabs" role="tablist" aria-label={t("agenda.days")}>
+        {days.map((day, index) => {
+          const label = formatDayTab(day, intlLocale(i18n.language));
+          const isSelected = day === selected;
+          return (
+            <button
+              key={day}
+              ref={(el) => {
+                refs.current[index] = el;
+              }}
+              id={`day-tab-${day}`}
+              type="button"
+              role="tab"
+              className="day-tabs__tab"
+              aria-selected={isSelected}
+              aria-controls={panelId}
+              tabIndex={isSelected ? 0 : -1}
+              onClick={() => onSelect(day)}
+              onKeyDown={(e) => onKeyDown(e, index)}
+            >
+              <span className="day-tabs__weekday">{label.weekday}</span>
+              <span className="day-tabs__date">{label.date}</span>
+              <span className="visually-hidden">{t("agenda.dayNumber", { n: index + 1 })}</span>
+            </button>
+          );
+        })}
+      </div>
+      <span className="day-tabs__more day-tabs__more--end" aria-hidden="true" onClick={() => scrollTowards(1)} data-testid="day-tabs-more-end" />
     </div>
   );
 }

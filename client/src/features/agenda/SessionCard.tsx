@@ -1,6 +1,7 @@
 import type { TSession } from "@plenary/shared";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { ConsoleChooser } from "../consoles/ConsoleChooser.tsx";
 import { SessionDetails } from "../session/SessionDetails.tsx";
 import { sessionCalendarUrl } from "./api.ts";
 
@@ -10,7 +11,7 @@ export interface SessionCardProps {
   timeZone: string;
 }
 
-/** One agenda entry: the session's details, a calendar link and Join when live. */
+/** One agenda entry: the session's details, a calendar link, Join when live, and staff's consoles. */
 export function SessionCard({ session, timeZone }: SessionCardProps) {
   const { t } = useTranslation();
   const live = session.status === "LIVE";
@@ -34,6 +35,7 @@ export function SessionCard({ session, timeZone }: SessionCardProps) {
             {t("agenda.join")}
           </Link>
         )}
+        <ConsoleChooser session={session} describedBy={titleId} />
         <a className="button button--quiet" href={sessionCalendarUrl(session.id)} download aria-describedby={titleId}>
           {t("agenda.addToCalendar")}
         </a>

@@ -3,28 +3,31 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { errorText } from "../../i18n/errors.ts";
-import { intlLocale } from "../../i18n/index.ts";
-import { formatSessionTimes } from "../../lib/session-time.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
+import { useMediaQuery } from "../../lib/useMediaQuery.ts";
 import { Loading } from "../../ui/Loading.tsx";
 import { Notice } from "../../ui/Notice.tsx";
-import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { useAgenda } from "../agenda/useAgenda.ts";
 import { OrganiserGate } from "./OrganiserGate.tsx";
-import { StatusActions } from "./StatusActions.tsx";
+import { SessionCards } from "./SessionCards.tsx";
+import { SessionTable } from "./SessionTable.tsx";
+
+/** Below this width the sessions table would hide its status and actions off screen, so it becomes cards. */
+const NARROW = "(max-width: 47.99rem)";
 
 /** The organiser's overview: every session with its status and the controls to open and close it. */
 export function OrganiserPage() {
   return (
     <OrganiserGate>
-      <SessionTable />
+      <SessionOverview />
     </OrganiserGate>
   );
 }
 
-function SessionTable() {
-  const { t, i18n } = useTranslation();
+function SessionOverview() {
+  const { t } = useTranslation();
   const agenda = useAgenda();
+  const narrow = useMediaQuery(NARROW);
   const [announcement, setAnnouncement] = useState("");
   useDocumentTitle(t("organiser.title"));
 
@@ -37,6 +40,7 @@ function SessionTable() {
     agenda.setData({ event, sessions: sessions.map((s) => (s.id === updated.id ? updated : s)) });
     setAnnouncement(t("organiser.statusChanged", { title: updated.title, status: t(`sessionStatus.${updated.status}`) }));
   };
+  const Rows = narrow ? SessionCards : SessionTable;
 
   return (
     <section className="page" aria-labelledby="organiser-title">
@@ -49,46 +53,7 @@ function SessionTable() {
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      <div className="table-scroll">
-        <table className="table">
-          <caption className="visually-hidden">{t("organiser.tableCaption", { event: event.title })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("organiser.columns.session")}</th>
-              <th scope="col">{t("organiser.columns.when")}</th>
-              <th scope="col">{t("organiser.columns.room")}</th>
-              <th scope="col">{t("organiser.columns.status")}</th>
-              <th scope="col">{t("organiser.columns.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {filterAgenda(sessions, {}, event.timezone).map((session) => {
-              const { venue } = formatSessionTimes(session, event.timezone, event.timezone, intlLocale(i18n.language));
-              return (
-                <tr key={session.id}>
-                  <th scope="row">
-                    <Link to={`/organiser/sessions/${session.id}`}>
-                      <bdi>{session.title}</bdi>
-                    </Link>
-                  </th>
-                  <td>
-                    {venue.day} · {venue.range}
-                  </td>
-                  <td className="table__nowrap">
-                    <bdi>{session.room}</bdi>
-                  </td>
-                  <td>
-                    <StatusBadge status={session.status} />
-                  </td>
-                  <td>
-                    <StatusActions session={session} onChanged={onChanged} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <Rows event={event} sessions={filterAgenda(sessions, {}, event.timezone)} onChanged={onChanged} />
     </section>
   );
 }

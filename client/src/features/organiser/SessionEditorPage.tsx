@@ -15,6 +15,7 @@ import { OrganiserGate } from "./OrganiserGate.tsx";
 import { RolesPanel } from "./RolesPanel.tsx";
 import { emptySessionForm, type SessionFormValues, sessionFormValuesOf, sessionRequestOf } from "./session-form.ts";
 import { SessionForm } from "./SessionForm.tsx";
+import { SessionLinks } from "./SessionLinks.tsx";
 import { StatusActions } from "./StatusActions.tsx";
 
 /** `/organiser/sessions/new` and `/organiser/sessions/:id`: the session form, and for existing sessions, its staff. */
@@ -75,6 +76,7 @@ function Editor({ agenda, session, onSaved }: { agenda: TAgendaResponse; session
         <h1 id="editor-title">{session ? t("organiser.editSession") : t("organiser.newSession")}</h1>
         {session && <StatusBadge status={session.status} />}
       </header>
+      {session && <SessionLinks session={session} />}
       {session && <StatusActions session={session} onChanged={onSaved} />}
       <div aria-live="polite">
         {save.error && <Notice tone="error">{errorText(t, save.error, { BAD_REQUEST: t("auth.fixFields") })}</Notice>}

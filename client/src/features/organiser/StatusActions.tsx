@@ -1,7 +1,10 @@
 import type { TSession } from "@plenary/shared";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorText } from "../../i18n/errors.ts";
+import { isolate } from "../../lib/bidi.ts";
 import { useSubmit } from "../../lib/useSubmit.ts";
+import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
 import { setSessionStatus } from "./api.ts";
 
 const NEXT: Record<TSession["status"], { status: TSession["status"]; label: "organiser.open" | "organiser.close" | "organiser.reopen" }> = {
@@ -16,12 +19,17 @@ export interface StatusActionsProps {
   onChanged(session: TSession): void;
 }
 
-/** Open (go live) / Close / Reopen for one session. */
+/**
+ * Open (go live) / Close / Reopen for one session. Closing a live session disconnects everyone in
+ * its room at once, so it asks first and says so.
+ */
 export function StatusActions({ session, onChanged }: StatusActionsProps) {
   const { t } = useTranslation();
   const change = useSubmit(setSessionStatus);
+  const [confirming, setConfirming] = useState(false);
   const next = NEXT[session.status];
-  const onClick = async () => {
+  const apply = async () => {
+    setConfirming(false);
     const updated = await change.run(session.id, next.status);
     if (updated) onChanged(updated);
   };
@@ -30,12 +38,26 @@ export function StatusActions({ session, onChanged }: StatusActionsProps) {
       <button
         type="button"
         className={session.status === "SCHEDULED" ? "button button--secondary button--small" : "button button--quiet button--small"}
-        onClick={() => void onClick()}
+        onClick={() => (next.status === "ENDED" ? setConfirming(true) : void apply())}
         disabled={change.pending}
         aria-label={t(`${next.label}Named`, { title: session.title })}
+        data-testid="session-status-action"
       >
         {t(next.label)}
       </button>
+      {confirming && (
+        <ConfirmDialog
+          title={t("organiser.endConfirm.title", { title: isolate(session.title) })}
+          confirmLabel={t("organiser.endConfirm.confirm")}
+          cancelLabel={t("organiser.endConfirm.cancel")}
+          onConfirm={() => void apply()}
+          onCancel={() => setConfirming(false)}
+          testId="end-session-dialog"
+        >
+          <p>{t("organiser.endConfirm.room")}</p>
+          <p>{t("organiser.endConfirm.after")}</p>
+        </ConfirmDialog>
+      )}
       {change.error && (
         <p className="field__error" role="alert">
           {errorText(t, change.error, { CONFLICT: t("organiser.statusConflict") })}

@@ -6,8 +6,10 @@ import {
   type TStaffRole,
   type TUpdateSessionRequest,
   type TAcceptInvitationResponse,
+  type TInvitationPreview,
   type ZCreateSessionRequest,
   ZAcceptInvitationResponse,
+  ZInvitationPreview,
   ZInvitationResponse,
   ZRolesResponse,
   ZSession,
@@ -49,7 +51,6 @@ export const createInvitation = (sessionId: string, input: { role: TStaffRole; b
 export const acceptInvitation = (token: string): Promise<TAcceptInvitationResponse> =>
   apiRequest("/invitations/accept", { method: "POST", body: { token }, schema: ZAcceptInvitationResponse });
 
-/** The page a staff member works from for their role. */
-export function workspacePathFor(sessionId: string, role: TStaffRole): string {
-  return role === "STAGE" ? `/sessions/${sessionId}/stage` : `/sessions/${sessionId}?as=${role.toLowerCase()}`;
-}
+/** What an invitation offers (event, session, role, booth), before accepting it; signed in or not. */
+export const fetchInvitation = (token: string, signal?: AbortSignal): Promise<TInvitationPreview> =>
+  apiRequest(`/invitations/${encodeURIComponent(token)}`, { schema: ZInvitationPreview, signal });

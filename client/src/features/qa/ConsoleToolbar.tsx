@@ -5,7 +5,7 @@ import { useSubmit } from "../../lib/useSubmit.ts";
 import { Notice } from "../../ui/Notice.tsx";
 import { errorText } from "../../i18n/errors.ts";
 import { intlLocale } from "../../i18n/format.ts";
-import { exportUrl, issuePresenterLink } from "./api.ts";
+import { exportUrl, issuePresenterLink, revokePresenterLinks } from "./api.ts";
 
 /** Props for {@link ConsoleToolbar}. */
 export interface ConsoleToolbarProps {
@@ -21,6 +21,22 @@ export function ConsoleToolbar({ sessionId, mode, busy, onMode }: ConsoleToolbar
   const [link, setLink] = useState<TPresenterLinkResponse>();
   const [copied, setCopied] = useState(false);
   const issue = useSubmit(() => issuePresenterLink(sessionId));
+  const revoke = useSubmit(() => revokePresenterLinks(sessionId));
+  const [revoked, setRevoked] = useState(false);
+  const failed = issue.error ?? revoke.error;
+  const issueLink = async () => {
+    const created = await issue.run();
+    if (!created) return;
+    setLink(created);
+    setRevoked(false);
+  };
+  // A link that leaked stops working, and the screens opened with it close.
+  const withdrawLinks = async () => {
+    if (!(await revoke.run())) return;
+    setLink(undefined);
+    setCopied(false);
+    setRevoked(true);
+  };
   const url = link ? `${window.location.origin}${link.path}` : undefined;
 
   return (
@@ -46,7 +62,7 @@ export function ConsoleToolbar({ sessionId, mode, busy, onMode }: ConsoleToolbar
       <div className="qa-console-toolbar__group">
         <p className="field__label">{t("qa.console.presenter")}</p>
         {!url ? (
-          <button type="button" className="button button--small button--secondary" disabled={issue.pending} onClick={() => void issue.run().then((r) => r && setLink(r))} data-testid="qa-presenter-issue">
+          <button type="button" className="button button--small button--secondary" disabled={issue.pending} onClick={() => void issueLink()} data-testid="qa-presenter-issue">
             {t("qa.console.presenterIssue")}
           </button>
         ) : (
@@ -63,7 +79,11 @@ export function ConsoleToolbar({ sessionId, mode, busy, onMode }: ConsoleToolbar
             </a>
           </div>
         )}
-        {issue.error && <Notice tone="error">{errorText(t, issue.error)}</Notice>}
+        <button type="button" className="button button--small button--quiet" disabled={revoke.pending} onClick={() => void withdrawLinks()} data-testid="qa-presenter-revoke">
+          {t("qa.console.presenterRevoke")}
+        </button>
+        {revoked && <Notice tone="success">{t("qa.console.presenterRevoked")}</Notice>}
+        {failed && <Notice tone="error">{errorText(t, failed)}</Notice>}
       </div>
     </div>
   );

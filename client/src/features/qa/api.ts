@@ -1,9 +1,20 @@
-import { ZPresenterLinkResponse, ZPresenterVerifyResponse, type TPresenterLinkResponse, type TPresenterVerifyResponse } from "@plenary/shared";
+import {
+  ZPresenterLinkResponse,
+  ZPresenterLinksRevoked,
+  ZPresenterVerifyResponse,
+  type TPresenterLinkResponse,
+  type TPresenterLinksRevoked,
+  type TPresenterVerifyResponse,
+} from "@plenary/shared";
 import { apiRequest } from "../../lib/api.ts";
 
 /** A moderator's read-only link for the venue screen of their session. */
 export const issuePresenterLink = (sessionId: string): Promise<TPresenterLinkResponse> =>
   apiRequest(`/sessions/${encodeURIComponent(sessionId)}/qa/presenter-links`, { method: "POST", body: {}, schema: ZPresenterLinkResponse });
+
+/** Withdraws every presenter link of the session; screens opened with them close at once. */
+export const revokePresenterLinks = (sessionId: string): Promise<TPresenterLinksRevoked> =>
+  apiRequest(`/sessions/${encodeURIComponent(sessionId)}/qa/presenter-links`, { method: "DELETE", schema: ZPresenterLinksRevoked });
 
 /** Checks a presenter token and names its session (the venue screen may not be signed in). */
 export const verifyPresenterLink = (token: string, signal?: AbortSignal): Promise<TPresenterVerifyResponse> =>

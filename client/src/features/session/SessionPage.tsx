@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { errorText } from "../../i18n/errors.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
+import { StaffConsoles } from "../consoles/StaffConsoles.tsx";
 import { FloorPanel } from "../floor/FloorPanel.tsx";
 import { QaPanel } from "../qa/QaPanel.tsx";
 import { Loading } from "../../ui/Loading.tsx";
@@ -74,6 +75,7 @@ function SessionFloor({ session }: { session: TSession }) {
           {state.kind === "ready" && <SessionRoom key={state.attempt} sessionId={session.id} room={state.room} />}
         </section>
         <SessionTitle session={session} role={role} />
+        <StaffConsoles session={session} />
         {wide && info}
       </div>
       <aside className="session-page__side" aria-label={t("session.sidePanel")}>

@@ -4,6 +4,8 @@ import { Link, useLocation, useParams } from "react-router";
 import { loginPathFor } from "../../lib/return-path.ts";
 import { useAudioLevel } from "../../lib/useAudioLevel.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
+import { errorText } from "../../i18n/errors.ts";
+import { ConfirmDialog } from "../../ui/ConfirmDialog.tsx";
 import { LevelMeter } from "../../ui/LevelMeter.tsx";
 import { Loading } from "../../ui/Loading.tsx";
 import { Notice } from "../../ui/Notice.tsx";
@@ -28,6 +30,7 @@ export function StagePage() {
   const [controller, snapshot] = useStageController(id);
   const devices = useDevices();
   const [selected, setSelected] = useState<StageDevices>({});
+  const [confirmingStop, setConfirmingStop] = useState(false);
   const level = useAudioLevel(snapshot.audio?.mediaStreamTrack);
   useDocumentTitle(t("stage.title"));
   // Device names become readable once the camera and microphone are open.
@@ -35,6 +38,16 @@ export function StagePage() {
   useEffect(refresh, [snapshot.video, refresh]);
 
   if (me === undefined || session.status === "loading") return <Loading />;
+  if (!session.data) {
+    // An unknown session is said as such, rather than "you are not its stage operator".
+    const missing = session.error?.code === "NOT_FOUND" || session.error?.code === "BAD_REQUEST";
+    return (
+      <Notice tone="error" title={missing ? t("session.notFound") : t("session.loadFailed")} actions={<Link to="/">{t("session.backToAgenda")}</Link>} testId="stage-session-missing">
+        {!missing && session.error && errorText(t, session.error)}
+      </Notice>
+    );
+  }
+
   if (me === null) {
     return (
       <Notice tone="info" title={t("stage.signinTitle")} actions={<Link className="button button--primary" to={loginPathFor(location.pathname)}>{t("session.blocked.signinAction")}</Link>} />
@@ -59,11 +72,9 @@ export function StagePage() {
           <Link to={`/sessions/${id}`}>{t("stage.backToSession")}</Link>
         </p>
         <h1 id="stage-title">{t("stage.title")}</h1>
-        {session.data && (
-          <p className="stage-header__session">
-            <StatusBadge status={session.data.status} /> <bdi>{session.data.title}</bdi> · <bdi>{session.data.room}</bdi>
-          </p>
-        )}
+        <p className="stage-header__session">
+          <StatusBadge status={session.data.status} /> <bdi>{session.data.title}</bdi> · <bdi>{session.data.room}</bdi>
+        </p>
       </header>
       {!isStage && <Notice tone="warning" title={t("stage.notStageTitle")}>{t("stage.notStageBody")}</Notice>}
       <div className="stage-layout">
@@ -90,10 +101,25 @@ export function StagePage() {
             <button type="button" className="button button--live" data-testid="stage-go-live" onClick={() => void controller.goLive(selected)} disabled={busy}>
               {t("stage.goLive")}
             </button>
-            <button type="button" className="button button--secondary" data-testid="stage-stop" onClick={() => void controller.stop()} disabled={!busy}>
+            <button type="button" className="button button--secondary" data-testid="stage-stop" onClick={() => setConfirmingStop(true)} disabled={!busy}>
               {t("stage.stop")}
             </button>
           </div>
+          {confirmingStop && (
+            <ConfirmDialog
+              title={t("stage.stopConfirm.title")}
+              confirmLabel={t("stage.stopConfirm.confirm")}
+              cancelLabel={t("stage.stopConfirm.cancel")}
+              onConfirm={() => {
+                setConfirmingStop(false);
+                void controller.stop();
+              }}
+              onCancel={() => setConfirmingStop(false)}
+              testId="stage-stop-dialog"
+            >
+              <p>{t("stage.stopConfirm.room")}</p>
+            </ConfirmDialog>
+          )}
           <ListenQr sessionId={id} canManage={chairs} />
           {isStage && <FloorLanguagePanel sessionId={id} />}
         </div>

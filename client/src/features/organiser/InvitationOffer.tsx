@@ -1,0 +1,49 @@
+import type { TInvitationPreview } from "@plenary/shared";
+import { useTranslation } from "react-i18next";
+import { intlLocale } from "../../i18n/index.ts";
+import { languageName } from "../../lib/languages.ts";
+import { SessionTimes } from "../../ui/SessionTimes.tsx";
+
+/** What an invitation offers, in full, before anyone accepts it: event, session, role and booth. */
+export function InvitationOffer({ offer }: { offer: TInvitationPreview }) {
+  const { t, i18n } = useTranslation();
+  const { event, session, role, boothLanguage } = offer;
+  const expires = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "long", timeZone: event.timezone }).format(new Date(offer.expiresAt));
+  return (
+    <div className="invitation-offer" data-testid="invitation-offer">
+      <p className="invitation-offer__role">{t("invitation.offer", { role: t(`staffRoles.${role}`) })}</p>
+      <dl className="invitation-offer__facts">
+        <div>
+          <dt>{t("invitation.event")}</dt>
+          <dd>
+            <bdi>{event.title}</bdi>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("invitation.session")}</dt>
+          <dd>
+            <bdi>{session.title}</bdi>
+            <SessionTimes session={session} timeZone={event.timezone} withDay />
+          </dd>
+        </div>
+        <div>
+          <dt>{t("session.room")}</dt>
+          <dd>
+            <bdi>{session.room}</bdi>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("invitation.role")}</dt>
+          <dd>{t(`staffRoles.${role}`)}</dd>
+        </div>
+        {boothLanguage && (
+          <div>
+            <dt>{t("invitation.booth")}</dt>
+            <dd>{languageName(boothLanguage, i18n.language)}</dd>
+          </div>
+        )}
+      </dl>
+      <p className="invitation-offer__expires">{t("invitation.validUntil", { date: expires })}</p>
+    </div>
+  );
+}
