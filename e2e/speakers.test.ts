@@ -126,6 +126,8 @@ test.each([
   const delegate = await delegateContext.newPage();
   await delegate.goto(`/sessions/${sessionId}`);
   await connectedPage(delegate);
+  // On a phone the speakers' list is a tab beside Q&A.
+  if (kind === "phone") await delegate.getByTestId("session-tab-floor").click();
   await delegate.getByTestId("floor-request-button").click();
   await delegate.getByTestId("floor-position").waitFor();
 

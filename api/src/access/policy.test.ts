@@ -28,7 +28,7 @@ const EXPECTED: Record<Action, Record<Persona, string>> = {
   "room.stage": { attendee: "", moderator: "", speaker: "", stage: "SL", interpreter: "", organiser: "" },
   "room.interpret": { attendee: "", moderator: "", speaker: "", stage: "", interpreter: "SL", organiser: "" },
   "room.chair": { attendee: "", moderator: "SL", speaker: "", stage: "", interpreter: "", organiser: "SL" },
-  "qa.read": { attendee: "L", moderator: "SLE", speaker: "SL", stage: "SL", interpreter: "SL", organiser: "SLE" },
+  "qa.read": { attendee: "LE", moderator: "SLE", speaker: "SLE", stage: "SLE", interpreter: "SLE", organiser: "SLE" },
   "qa.ask": { attendee: "L", moderator: "SLE", speaker: "SL", stage: "SL", interpreter: "SL", organiser: "SLE" },
   "qa.vote": { attendee: "L", moderator: "SLE", speaker: "SL", stage: "SL", interpreter: "SL", organiser: "SLE" },
   "qa.moderate": { attendee: "", moderator: "SLE", speaker: "", stage: "", interpreter: "", organiser: "SLE" },

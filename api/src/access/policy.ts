@@ -11,6 +11,8 @@ import type { SessionStatus, StaffRole } from "../generated/prisma/client.ts";
 const ALL: readonly SessionStatus[] = ["SCHEDULED", "LIVE", "ENDED"];
 const OPEN: readonly SessionStatus[] = ["SCHEDULED", "LIVE"];
 const LIVE: readonly SessionStatus[] = ["LIVE"];
+/** From going live on: what was said in public stays readable after the end (the archive). */
+const SINCE_LIVE: readonly SessionStatus[] = ["LIVE", "ENDED"];
 
 /** Who a grant is for: a staff role held in the session, any staff role, an organiser, or any signed-in person. */
 type Holder = StaffRole | "staff" | "organiser" | "anyone";
@@ -54,9 +56,11 @@ const RULES = {
     closed: "SESSION_NOT_OPEN",
     refusal: "You are not a moderator in this session.",
   },
-  // Q&A: members read, ask and vote while they may follow; the chair keeps access after the end
-  // to answer, archive and export.
-  "qa.read": { grants: [...chair, { holder: "staff", when: OPEN }, { holder: "anyone", when: LIVE }], closed: "FORBIDDEN", refusal: "You are not a member of this session." },
+  // Q&A: members ask and vote while they may follow; the chair keeps access after the end to
+  // answer, archive and export. Reading outlives the session: its public questions and the
+  // moderators' answers stay readable as an archive (the read-only attendee view; nothing that
+  // was not public becomes so). Before it goes live only staff read, as only they may follow.
+  "qa.read": { grants: [...chair, { holder: "staff", when: ALL }, { holder: "anyone", when: SINCE_LIVE }], closed: "FORBIDDEN", refusal: "You are not a member of this session." },
   "qa.ask": { grants: [...chair, { holder: "staff", when: OPEN }, { holder: "anyone", when: LIVE }], closed: "FORBIDDEN", refusal: "You are not a member of this session." },
   "qa.vote": { grants: [...chair, { holder: "staff", when: OPEN }, { holder: "anyone", when: LIVE }], closed: "FORBIDDEN", refusal: "You are not a member of this session." },
   "qa.moderate": { grants: chair, closed: "FORBIDDEN", refusal: "Only moderators of this session can do this." },

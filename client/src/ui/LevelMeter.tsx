@@ -6,14 +6,17 @@ import type { AudioLevel } from "../lib/useAudioLevel.ts";
 export interface LevelMeterProps extends AudioLevel {
   label: string;
   testId?: string;
+  /** Why nothing is heard whatever the level (playback blocked, muted): said instead of audible/silent. */
+  override?: string;
 }
 
 /**
  * A small horizontal level bar. `data-level` carries the raw RMS level (3 decimals) and
  * `data-first-audio-ms` the moment audio was first heard, for automated checks.
  */
-export function LevelMeter({ label, level, firstAudioMs, audible, testId }: LevelMeterProps) {
+export function LevelMeter({ label, level, firstAudioMs, audible, testId, override }: LevelMeterProps) {
   const { t } = useTranslation();
+  const state = override ?? (audible ? t("level.audible") : t("level.silent"));
   return (
     <div className="level-meter">
       <span className="level-meter__label">{label}</span>
@@ -24,14 +27,17 @@ export function LevelMeter({ label, level, firstAudioMs, audible, testId }: Leve
         aria-valuemin={0}
         aria-valuemax={1}
         aria-valuenow={Number(level.toFixed(3))}
-        aria-valuetext={audible ? t("level.audible") : t("level.silent")}
+        aria-valuetext={state}
         data-testid={testId}
         data-level={level.toFixed(3)}
         data-first-audio-ms={firstAudioMs}
+        data-override={override ? "" : undefined}
       >
         <div className={level > AUDIBLE_LEVEL ? "level-meter__bar level-meter__bar--on" : "level-meter__bar"} style={{ inlineSize: `${meterFraction(level) * 100}%` }} />
       </div>
-      <span className="level-meter__state">{audible ? t("level.audible") : t("level.silent")}</span>
+      <span className={`level-meter__state${override ? " level-meter__state--override" : ""}`} data-testid={testId && `${testId}-state`}>
+        {state}
+      </span>
     </div>
   );
 }

@@ -11,9 +11,9 @@ import { useListenerController } from "./useListenerController.ts";
 /**
  * The session page's interpretation: follows the channel states, lets the listener pick one, and
  * plays exactly that (ListenerController) in the page's LiveKit room. The choice is remembered
- * for the next session.
+ * for the next session. `volume` is the player's (0..1, 0 when muted): it scales every channel.
  */
-export function ListenerChannels({ sessionId }: { sessionId: string }) {
+export function ListenerChannels({ sessionId, volume = 1 }: { sessionId: string; volume?: number }) {
   const { t } = useTranslation();
   const room = useRoomContext();
   const { follower, view } = useInterpretation(sessionId);
@@ -23,7 +23,7 @@ export function ListenerChannels({ sessionId }: { sessionId: string }) {
   const channel = effectiveChannel(view.state, wanted.channel);
   const choice = useMemo(() => ({ channel, floorLevel: wanted.floorLevel }), [channel, wanted.floorLevel]);
   const [options] = useState(() => loadStrategy());
-  const { mix } = useListenerController({ room, state: view.state, choice, options });
+  const { mix } = useListenerController({ room, state: view.state, choice, volume, options });
 
   // The server counts listeners per channel: tell it once the state is known, and on every change.
   const hasState = view.state !== undefined;

@@ -12,7 +12,7 @@ export interface AskFormProps {
   sessionId: string;
   mode: TQaMode;
   send: QaSend;
-  /** The stored question, from the ack: shown among the asker's own at once. */
+  /** The stored question, from the ack: shown among the asker's own at once (and announced by the panel). */
   onAsked(question: TQuestion): void;
 }
 
@@ -30,6 +30,7 @@ export function AskForm({ sessionId, mode, send, onAsked }: AskFormProps) {
   const [error, setError] = useState<QaErrorCode>();
   const [sent, setSent] = useState<"review" | "published">();
   const draftId = useRef(newClientId());
+  const field = useRef<HTMLTextAreaElement>(null);
   const left = charsLeft(text);
 
   const submit = async (event: FormEvent) => {
@@ -40,6 +41,8 @@ export function AskForm({ sessionId, mode, send, onAsked }: AskFormProps) {
     setSent(undefined);
     const ack = await send("qa:ask", { sessionId, clientId: draftId.current, text, anonymous, ...(language ? { language } : {}) });
     setPending(false);
+    // The button was disabled while sending, which drops the focus: give it back to the field.
+    field.current?.focus();
     if ("error" in ack) return setError(ack.error.code);
     draftId.current = newClientId();
     setText("");
@@ -54,6 +57,7 @@ export function AskForm({ sessionId, mode, send, onAsked }: AskFormProps) {
       </label>
       <textarea
         id="qa-ask-text"
+        ref={field}
         className="qa-ask__text"
         dir="auto"
         rows={3}
@@ -82,7 +86,12 @@ export function AskForm({ sessionId, mode, send, onAsked }: AskFormProps) {
         <SubmitButton pending={pending} disabled={left < 0 || text.trim() === ""} label={t("qa.ask.submit")} pendingLabel={t("qa.ask.sending")} data-testid="qa-ask-submit" />
       </div>
       {error && <Notice tone="error">{t(qaErrorKey(error, "ask"))}</Notice>}
-      {sent && !error && <Notice tone="success">{t(sent === "review" ? "qa.ask.sentForReview" : "qa.ask.published")}</Notice>}
+      {/* Not a live region: the panel announces the outcome once (see QaContent). */}
+      {sent && !error && (
+        <p className="notice notice--success" data-testid="qa-ask-sent">
+          {t(sent === "review" ? "qa.ask.sentForReview" : "qa.ask.published")}
+        </p>
+      )}
       {mode === "MODERATED" && !sent && <p className="field__hint">{t("qa.modeHint.MODERATED")}</p>}
     </form>
   );

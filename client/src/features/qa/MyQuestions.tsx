@@ -1,5 +1,5 @@
 import { UN_LANGUAGES, UNDETERMINED_LANGUAGE, type TQuestion } from "@plenary/shared";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageSelect } from "../../ui/LanguageSelect.tsx";
 import { Notice } from "../../ui/Notice.tsx";
@@ -7,8 +7,8 @@ import { charsLeft, myStatus, qaErrorKey, type QaErrorCode } from "./qa-format.t
 import { QuestionText } from "./QuestionText.tsx";
 import type { QaAck, QaSend } from "./useQaFollower.ts";
 
-/** The asker's own questions with their status; pending ones can be edited or withdrawn. */
-export function MyQuestions({ questions, send }: { questions: TQuestion[]; send: QaSend }) {
+/** The asker's own questions with their status; pending ones can be edited or withdrawn until the session ends. */
+export function MyQuestions({ questions, send, closed }: { questions: TQuestion[]; send: QaSend; closed: boolean }) {
   const { t } = useTranslation();
   if (questions.length === 0) return null;
   return (
@@ -16,21 +16,22 @@ export function MyQuestions({ questions, send }: { questions: TQuestion[]; send:
       <h3 id="qa-mine-title">{t("qa.mine.title")}</h3>
       <ul className="qa-mine__list" data-testid="qa-mine">
         {questions.map((q) => (
-          <MyQuestion key={q.id} question={q} send={send} />
+          <MyQuestion key={q.id} question={q} send={send} closed={closed} />
         ))}
       </ul>
     </section>
   );
 }
 
-function MyQuestion({ question: q, send }: { question: TQuestion; send: QaSend }) {
+function MyQuestion({ question: q, send, closed }: { question: TQuestion; send: QaSend; closed: boolean }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<string>();
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<QaErrorCode>();
   const status = myStatus(q);
-  const canCorrectLanguage = q.status === "PENDING" || q.status === "PUBLISHED";
+  const canCorrectLanguage = !closed && (q.status === "PENDING" || q.status === "PUBLISHED");
+  const languageId = useId();
 
   const run = async (request: () => Promise<QaAck<unknown>>) => {
     setPending(true);
@@ -55,18 +56,21 @@ function MyQuestion({ question: q, send }: { question: TQuestion; send: QaSend }
           {t(`qa.status.${status}`)}
         </span>
         {canCorrectLanguage ? (
+          <span className="qa-mine__language-field">
+          <label htmlFor={languageId}>{t("qa.mine.languageLabel")}</label>
           <LanguageSelect
+            id={languageId}
             className="qa-mine__language"
-            aria-label={t("qa.mine.languageLabel")}
             value={q.language}
             disabled={pending}
             languages={languages}
             firstOption={q.language === UNDETERMINED_LANGUAGE ? { value: UNDETERMINED_LANGUAGE, label: t("qa.languageUnknown") } : undefined}
             onChange={(language) => void run(() => send("qa:edit", { questionId: q.id, language }))}
           />
+          </span>
         ) : null}
       </div>
-      {q.status === "PENDING" && (
+      {q.status === "PENDING" && !closed && (
         <div className="qa-mine__actions">
           {editing !== undefined ? (
             <>

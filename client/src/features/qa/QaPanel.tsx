@@ -1,5 +1,5 @@
-import { applyMyQuestion, myQuestions, onScreen, publicQuestions, setMyVote, type QaSort, type QaState, type TQuestion } from "@plenary/shared";
-import { useState } from "react";
+import { applyMyQuestion, myQuestions, onScreen, publicQuestions, setMyVote, type QaSort, type QaState, type TQuestion, type TSession } from "@plenary/shared";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { loginPathFor } from "../../lib/return-path.ts";
@@ -11,16 +11,20 @@ import { MyQuestions } from "./MyQuestions.tsx";
 import { newClientId, qaErrorKey, type QaErrorCode } from "./qa-format.ts";
 import { QuestionItem } from "./QuestionItem.tsx";
 import { LanguageTag, QuestionText } from "./QuestionText.tsx";
+import { useQaAnnouncements } from "./useQaAnnouncements.ts";
 import { useQaFollower, type QaSend } from "./useQaFollower.ts";
 
-/** The session page's Q&A: ask, vote, sort, the asker's own questions, and what is on screen now. */
-export function QaPanel({ sessionId }: { sessionId: string }) {
+/**
+ * The session page's Q&A: ask, vote, sort, the asker's own questions, and what is on screen now.
+ * Once the session has ended it is an archive: the questions and answers, with asking and voting closed.
+ */
+export function QaPanel({ sessionId, status }: { sessionId: string; status: TSession["status"] }) {
   const { t } = useTranslation();
   const { me } = useAuth();
   const location = useLocation();
   return (
     <section className="qa-panel" aria-labelledby="qa-title" data-testid="qa-panel">
-      <h2 id="qa-title">{t("qa.title")}</h2>
+      <h2 id="qa-title">{t(status === "ENDED" ? "qa.archive.title" : "qa.title")}</h2>
       {me === undefined && <Loading />}
       {me === null && (
         <Notice
@@ -35,12 +39,12 @@ export function QaPanel({ sessionId }: { sessionId: string }) {
           {t("qa.signInBody")}
         </Notice>
       )}
-      {me && <QaFeed sessionId={sessionId} />}
+      {me && <QaFeed sessionId={sessionId} closed={status === "ENDED"} />}
     </section>
   );
 }
 
-function QaFeed({ sessionId }: { sessionId: string }) {
+function QaFeed({ sessionId, closed }: { sessionId: string; closed: boolean }) {
   const { t } = useTranslation();
   const qa = useQaFollower(sessionId);
   const { state, problem } = qa;
@@ -58,6 +62,7 @@ function QaFeed({ sessionId }: { sessionId: string }) {
       state={state}
       send={qa.send}
       connected={qa.connected}
+      closed={closed}
       onAsked={(question) => qa.update((s) => applyMyQuestion(s, question))}
       onVoted={(id, up) => qa.update((s) => setMyVote(s, id, up))}
     />
@@ -68,18 +73,25 @@ interface QaContentProps {
   state: QaState;
   send: QaSend;
   connected: boolean;
+  /** The session has ended: read only. */
+  closed: boolean;
   onAsked(question: TQuestion): void;
   onVoted(questionId: string, up: boolean): void;
 }
 
-function QaContent({ state, send, connected, onAsked, onVoted }: QaContentProps) {
+function QaContent({ state, send, connected, closed, onAsked, onVoted }: QaContentProps) {
   const { t } = useTranslation();
+  const feedNews = useQaAnnouncements(state);
+  // The outcome of the person's own action (asking, voting), said politely where their focus stays.
+  const [outcome, setOutcome] = useState("");
+  const list = useRef<HTMLOListElement>(null);
   const [sort, setSort] = useState<QaSort>("top");
   const [voting, setVoting] = useState<string>();
   const [voteError, setVoteError] = useState<QaErrorCode>();
   const highlighted = onScreen(state);
   const questions = publicQuestions(state, sort);
   const mine = new Set(state.mine);
+  const own = myQuestions(state);
   const voted = new Set(state.myVotes);
 
   const vote = async (questionId: string, up: boolean) => {
@@ -89,6 +101,12 @@ function QaContent({ state, send, connected, onAsked, onVoted }: QaContentProps)
     setVoting(undefined);
     if ("error" in ack) return setVoteError(ack.error.code);
     onVoted(questionId, ack.data.up);
+    setOutcome(t(ack.data.up ? "qa.announce.voted" : "qa.announce.unvoted"));
+    // Sorting by votes may move the question: keep the focus on its vote button.
+    requestAnimationFrame(() => {
+      const button = list.current?.querySelector<HTMLButtonElement>(`[data-question-id="${questionId}"] [data-testid="qa-vote"]`);
+      if (button && document.activeElement !== button && (document.activeElement === document.body || list.current?.contains(document.activeElement))) button.focus();
+    });
   };
 
   return (
@@ -108,12 +126,24 @@ function QaContent({ state, send, connected, onAsked, onVoted }: QaContentProps)
           <LanguageTag language={highlighted.language} />
         </div>
       )}
-      {state.mode === "CLOSED" ? (
+      {closed ? (
+        <Notice tone="info" testId="qa-archive">
+          {t("qa.archive.notice")}
+        </Notice>
+      ) : state.mode === "CLOSED" ? (
         <Notice tone="info">{t("qa.modeHint.CLOSED")}</Notice>
       ) : (
-        <AskForm sessionId={state.sessionId} mode={state.mode} send={send} onAsked={onAsked} />
+        <AskForm
+          sessionId={state.sessionId}
+          mode={state.mode}
+          send={send}
+          onAsked={(question) => {
+            onAsked(question);
+            setOutcome(t(question.status === "PENDING" ? "qa.ask.sentForReview" : "qa.ask.published"));
+          }}
+        />
       )}
-      <MyQuestions questions={myQuestions(state)} send={send} />
+      <MyQuestions questions={own} send={send} closed={closed} />
       <div className="qa-toolbar">
         <h3 className="qa-toolbar__title">{t("qa.listTitle")}</h3>
         <fieldset className="qa-sort">
@@ -129,15 +159,21 @@ function QaContent({ state, send, connected, onAsked, onVoted }: QaContentProps)
       {voteError && <Notice tone="error">{t(qaErrorKey(voteError, "vote"))}</Notice>}
       {questions.length === 0 ? (
         <p className="qa-empty" data-testid="qa-empty">
-          {t("qa.empty")}
+          {t(closed ? "qa.archive.empty" : own.some((q) => q.status === "PENDING") ? "qa.emptyAwaitingReview" : "qa.empty")}
         </p>
       ) : (
-        <ol className="qa-list" data-testid="qa-list">
+        <ol className="qa-list" data-testid="qa-list" ref={list}>
           {questions.map((q) => (
-            <QuestionItem key={q.id} question={q} mine={mine.has(q.id)} voted={voted.has(q.id)} voting={voting === q.id} onVote={(up) => void vote(q.id, up)} />
+            <QuestionItem key={q.id} question={q} mine={mine.has(q.id)} voted={voted.has(q.id)} voting={voting === q.id} closed={closed} onVote={(up) => void vote(q.id, up)} />
           ))}
         </ol>
       )}
+      <p className="visually-hidden" aria-live="polite" data-testid="qa-announcement">
+        {outcome}
+      </p>
+      <p className="visually-hidden" aria-live="polite" data-testid="qa-feed-announcement">
+        {feedNews}
+      </p>
     </>
   );
 }

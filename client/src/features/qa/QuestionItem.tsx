@@ -8,11 +8,13 @@ export interface QuestionItemProps {
   mine: boolean;
   voted: boolean;
   voting: boolean;
+  /** The session has ended: the vote shows its count but no longer toggles. */
+  closed: boolean;
   onVote(up: boolean): void;
 }
 
 /** One public question: text, asker, language, answer state, the moderators' reply and the vote toggle. */
-export function QuestionItem({ question: q, mine, voted, voting, onVote }: QuestionItemProps) {
+export function QuestionItem({ question: q, mine, voted, voting, closed, onVote }: QuestionItemProps) {
   const { t } = useTranslation();
   return (
     <li className={`qa-question${q.highlighted ? " qa-question--on-screen" : ""}`} data-testid="qa-question" data-question-id={q.id}>
@@ -36,10 +38,13 @@ export function QuestionItem({ question: q, mine, voted, voting, onVote }: Quest
         type="button"
         className={`qa-vote${voted ? " qa-vote--on" : ""}`}
         aria-pressed={voted}
-        aria-label={t(voted ? "qa.unvoteLabel" : "qa.voteLabel", { count: q.voteCount })}
-        disabled={mine || voting || (!voted && q.status !== "PUBLISHED")}
+        disabled={closed || mine || (!voted && q.status !== "PUBLISHED")}
+        // While the vote is on its way the button keeps the focus (a disabled one would drop it to the page).
+        aria-disabled={voting || undefined}
         title={mine ? t("qa.ownQuestion") : undefined}
-        onClick={() => onVote(!voted)}
+        onClick={() => {
+          if (!voting) onVote(!voted);
+        }}
         data-testid="qa-vote"
       >
         <span aria-hidden="true" className="qa-vote__arrow">
@@ -48,6 +53,8 @@ export function QuestionItem({ question: q, mine, voted, voting, onVote }: Quest
         <span className="qa-vote__count" data-testid="qa-vote-count">
           {q.voteCount}
         </span>
+        {/* The name begins with what is seen (the count), then says what the button does (WCAG 2.5.3). */}
+        <span className="visually-hidden"> {t(voted ? "qa.unvoteLabel" : "qa.voteLabel", { count: q.voteCount })}</span>
       </button>
     </li>
   );

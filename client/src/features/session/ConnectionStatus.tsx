@@ -1,25 +1,49 @@
 import { useAudioPlayback } from "@livekit/components-react";
 import { ConnectionState } from "livekit-client";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { resumeAudioContext } from "../../lib/audio-level.ts";
 import { useRoomConnectionState } from "./useRoomConnectionState.ts";
 
-/** The room's connection state as a small indicator, plus a banner while LiveKit reconnects. */
+const isReconnecting = (state: ConnectionState) => state === ConnectionState.Reconnecting || state === ConnectionState.SignalReconnecting;
+
+/**
+ * The room's connection state as a small indicator. Not a live region: connecting and connected
+ * at every join would only chatter; {@link ReconnectingBanner} says what matters.
+ */
 export function ConnectionStatus() {
   const { t } = useTranslation();
   const state = useRoomConnectionState();
-  const reconnecting = state === ConnectionState.Reconnecting || state === ConnectionState.SignalReconnecting;
+  return (
+    <p className={`connection-state connection-state--${state}`} data-testid="connection-state" data-state={state}>
+      <span className="connection-state__dot" aria-hidden="true" />
+      {t(`connection.${state}`)}
+    </p>
+  );
+}
+
+/**
+ * A banner while LiveKit reconnects, and one polite announcement when it drops and one when it is
+ * back (never for the first connection).
+ */
+export function ReconnectingBanner() {
+  const { t } = useTranslation();
+  const state = useRoomConnectionState();
+  const reconnecting = isReconnecting(state);
+  // Whether this room has ever dropped: only then is "connected" news worth announcing.
+  const [dropped, setDropped] = useState(false);
+  if (reconnecting && !dropped) setDropped(true);
+  const announcement = reconnecting ? t("connection.reconnectingBanner") : dropped && state === ConnectionState.Connected ? t("connection.reconnected") : "";
   return (
     <>
-      <p className={`connection-state connection-state--${state}`} data-testid="connection-state" data-state={state} role="status">
-        <span className="connection-state__dot" aria-hidden="true" />
-        {t(`connection.${state}`)}
-      </p>
       {reconnecting && (
-        <div className="banner banner--warning" role="alert">
+        <div className="banner banner--warning" data-testid="reconnecting-banner">
           {t("connection.reconnectingBanner")}
         </div>
       )}
+      <p className="visually-hidden" aria-live="polite" data-testid="connection-announcement">
+        {announcement}
+      </p>
     </>
   );
 }
@@ -30,7 +54,7 @@ export function AudioUnlock() {
   const { canPlayAudio, startAudio } = useAudioPlayback();
   if (canPlayAudio) return null;
   return (
-    <div className="banner banner--info">
+    <div className="audio-unlock" data-testid="audio-blocked">
       <p>{t("session.audioBlocked")}</p>
       <button
         type="button"

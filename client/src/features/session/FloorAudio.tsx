@@ -1,4 +1,4 @@
-import { AudioTrack, useTracks } from "@livekit/components-react";
+import { AudioTrack, useAudioPlayback, useTracks } from "@livekit/components-react";
 import { Track } from "livekit-client";
 import { useTranslation } from "react-i18next";
 import { useAudioLevel } from "../../lib/useAudioLevel.ts";
@@ -8,21 +8,25 @@ import { isFloorParticipant, pickFloorAudio } from "./floor.ts";
 /**
  * Plays the floor (stage desk feed, speakers, moderator) and meters it so listeners can tell
  * whether the room is audible. Interpreter channels are left out: a listener hears one channel.
+ * The meter measures the incoming track, so it says when the browser blocks playback or the
+ * listener muted it: a level alone would claim "Audible" while nothing plays.
  */
-export function FloorAudio() {
+export function FloorAudio({ muted = false }: { muted?: boolean }) {
   const { t } = useTranslation();
+  const { canPlayAudio } = useAudioPlayback();
   const tracks = useTracks([Track.Source.Microphone, Track.Source.ScreenShareAudio], { onlySubscribed: true }).filter(
     (ref) => !ref.participant.isLocal && isFloorParticipant(ref.participant),
   );
   const metered = pickFloorAudio(tracks);
   const level = useAudioLevel(metered?.publication.track?.mediaStreamTrack);
+  const override = !canPlayAudio ? "blocked" : muted ? "muted" : undefined;
 
   return (
     <div className="floor-audio">
       {tracks.map((ref) => (
         <AudioTrack key={`${ref.participant.identity}:${ref.source}`} trackRef={ref} />
       ))}
-      <LevelMeter label={t("session.floorAudio")} testId="floor-audio-level" {...level} />
+      <LevelMeter label={t("session.floorAudio")} testId="floor-audio-level" {...level} override={override && t(`level.${override}`)} />
     </div>
   );
 }

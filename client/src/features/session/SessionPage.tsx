@@ -8,7 +8,9 @@ import { FloorPanel } from "../floor/FloorPanel.tsx";
 import { QaPanel } from "../qa/QaPanel.tsx";
 import { Loading } from "../../ui/Loading.tsx";
 import { Notice } from "../../ui/Notice.tsx";
-import { SessionHeader } from "./SessionHeader.tsx";
+import { SessionInfo, SessionTitle } from "./SessionHeader.tsx";
+import { type SessionTab, SessionTabs } from "./SessionTabs.tsx";
+import { useWideLayout } from "./useWideLayout.ts";
 import { JoinBlocked } from "./JoinBlocked.tsx";
 import { roleFromQuery } from "./join-flow.ts";
 import { SessionRoom } from "./SessionRoom.tsx";
@@ -16,7 +18,11 @@ import { useEventTimeZone } from "./useEventTimeZone.ts";
 import { useJoinSession } from "./useJoinSession.ts";
 import { useLiveSession } from "./useLiveSession.ts";
 
-/** A session's page: its details and, once admitted, the live floor. `?as=` picks a staff role. */
+/**
+ * A session's page: the floor first (the player, once admitted), its title under it, and Q&A and
+ * the speakers' list beside it on wide screens, or under it as tabs (with the details) on a phone.
+ * `?as=` picks a staff role.
+ */
 export function SessionPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
@@ -44,26 +50,37 @@ function SessionFloor({ session }: { session: TSession }) {
   const role = roleFromQuery(params.get("as"));
   const timeZone = useEventTimeZone();
   const join = useJoinSession(session.id, role, session.status);
+  const wide = useWideLayout();
   const { state } = join;
+  const info = <SessionInfo session={session} role={role} timeZone={timeZone} />;
+  const tabs: SessionTab[] = [
+    // Keyed on the status: attendees may follow Q&A once the session is live, and read it as an archive after.
+    { id: "qa", label: t("qa.title"), content: <QaPanel key={session.status} sessionId={session.id} status={session.status} /> },
+  ];
+  // The speakers' list opens to participants once the session is live.
+  if (session.status === "LIVE") tabs.push({ id: "floor", label: t("floor.chair.title"), content: <FloorPanel session={session} room={state.kind === "ready" ? state.room : undefined} /> });
+  if (!wide) tabs.push({ id: "info", label: t("session.info"), content: info });
 
   return (
-    <article className="page session-page" aria-labelledby="session-title">
-      <SessionHeader session={session} role={role} timeZone={timeZone} />
-      <StaffConsoles session={session} />
-      <section className="session-page__floor" aria-label={t("session.floor")}>
-        {(state.kind === "waiting" || state.kind === "fetching") && <Loading label={t("session.joining")} />}
-        {state.kind === "rejoining" && (
-          <Notice tone="warning" title={t("session.rejoiningTitle")}>
-            {t("session.rejoining", { count: Math.ceil(state.inMs / 1000) })}
-          </Notice>
-        )}
-        {state.kind === "blocked" && <JoinBlocked reason={state.reason} session={session} timeZone={timeZone} onRetry={join.retry} />}
-        {state.kind === "ready" && <SessionRoom key={state.attempt} sessionId={session.id} room={state.room} />}
-      </section>
-      {/* The speakers' list opens to participants once the session is live. */}
-      {session.status === "LIVE" && <FloorPanel session={session} room={state.kind === "ready" ? state.room : undefined} />}
-      {/* Keyed on the status: attendees may only follow Q&A once the session is live, so follow again when it opens. */}
-      <QaPanel key={session.status} sessionId={session.id} />
+    <article className={`page session-page${wide ? " session-page--wide" : ""}`} aria-labelledby="session-title">
+      <div className="session-page__main">
+        <section className="session-page__floor" aria-label={t("session.floor")}>
+          {(state.kind === "waiting" || state.kind === "fetching") && <Loading label={t("session.joining")} />}
+          {state.kind === "rejoining" && (
+            <Notice tone="warning" title={t("session.rejoiningTitle")}>
+              {t("session.rejoining", { count: Math.ceil(state.inMs / 1000) })}
+            </Notice>
+          )}
+          {state.kind === "blocked" && <JoinBlocked reason={state.reason} session={session} timeZone={timeZone} onRetry={join.retry} />}
+          {state.kind === "ready" && <SessionRoom key={state.attempt} sessionId={session.id} room={state.room} />}
+        </section>
+        <SessionTitle session={session} role={role} />
+        <StaffConsoles session={session} />
+        {wide && info}
+      </div>
+      <aside className="session-page__side" aria-label={t("session.sidePanel")}>
+        <SessionTabs tabs={tabs} label={t("session.sidePanel")} stacked={wide} />
+      </aside>
     </article>
   );
 }
