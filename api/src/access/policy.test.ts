@@ -29,6 +29,7 @@ const EXPECTED: Record<Action, Record<Persona, string>> = {
   "room.interpret": { attendee: "", moderator: "", speaker: "", stage: "", interpreter: "SL", organiser: "" },
   "room.chair": { attendee: "", moderator: "SL", speaker: "", stage: "", interpreter: "", organiser: "SL" },
   "qa.read": { attendee: "LE", moderator: "SLE", speaker: "SLE", stage: "SLE", interpreter: "SLE", organiser: "SLE" },
+  "qa.follow": { attendee: "L", moderator: "SLE", speaker: "SL", stage: "SL", interpreter: "SL", organiser: "SLE" },
   "qa.ask": { attendee: "L", moderator: "SLE", speaker: "SL", stage: "SL", interpreter: "SL", organiser: "SLE" },
   "qa.vote": { attendee: "L", moderator: "SLE", speaker: "SL", stage: "SL", interpreter: "SL", organiser: "SLE" },
   "qa.moderate": { attendee: "", moderator: "SLE", speaker: "", stage: "", interpreter: "", organiser: "SLE" },

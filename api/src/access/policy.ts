@@ -61,6 +61,9 @@ const RULES = {
   // moderators' answers stay readable as an archive (the read-only attendee view; nothing that
   // was not public becomes so). Before it goes live only staff read, as only they may follow.
   "qa.read": { grants: [...chair, { holder: "staff", when: ALL }, { holder: "anyone", when: SINCE_LIVE }], closed: "FORBIDDEN", refusal: "You are not a member of this session." },
+  // The live stream of Q&A changes: only while the session runs (the chair keeps it to answer and
+  // archive after the end). An ended session's questions are read as an archive, not followed.
+  "qa.follow": { grants: [...chair, { holder: "staff", when: OPEN }, { holder: "anyone", when: LIVE }], closed: "FORBIDDEN", refusal: "You are not a member of this session." },
   "qa.ask": { grants: [...chair, { holder: "staff", when: OPEN }, { holder: "anyone", when: LIVE }], closed: "FORBIDDEN", refusal: "You are not a member of this session." },
   "qa.vote": { grants: [...chair, { holder: "staff", when: OPEN }, { holder: "anyone", when: LIVE }], closed: "FORBIDDEN", refusal: "You are not a member of this session." },
   "qa.moderate": { grants: chair, closed: "FORBIDDEN", refusal: "Only moderators of this session can do this." },

@@ -27,7 +27,7 @@ const RULES: Record<Audience, readonly RoomRule[]> = {
   // Signed-in members in the main namespace. Booth rooms are apart: they also need the language.
   members: [
     { room: sessionRoom, action: "session.follow" },
-    { room: qaPublicRoom, action: "qa.read" },
+    { room: qaPublicRoom, action: "qa.follow" },
     { room: qaModeratorRoom, action: "qa.moderate" },
     { room: interpretationRoom, action: "interpretation.listen" },
     { room: listenersRoom, action: "interpretation.listen" },

@@ -50,8 +50,10 @@ export function registerQaHandlers(socket: PlenarySocket, deps: QaHandlerDeps): 
       const moderates = canDo(access, "qa.moderate");
       const view = moderates ? "moderator" : "attendee";
       // Join before reading: a change committed after the read is then sure to reach this socket.
+      // After the end an attendee reads the archive once; the live stream is over for them.
       await socket.leave(moderates ? qaPublicRoom(sessionId) : qaModeratorRoom(sessionId));
-      await socket.join(moderates ? qaModeratorRoom(sessionId) : qaPublicRoom(sessionId));
+      if (moderates || canDo(access, "qa.follow")) await socket.join(moderates ? qaModeratorRoom(sessionId) : qaPublicRoom(sessionId));
+      else await socket.leave(qaPublicRoom(sessionId));
       const snapshot = await getQaSnapshot({ sql: store.sql, sessionId, view, userId: socket.data.userId, sinceSeq });
       if (view === "moderator") return { ...snapshot, view, questions: snapshot.questions.map(toModeratorQuestion) };
       return { ...snapshot, view, questions: snapshot.questions.map(toQuestion) };
