@@ -106,13 +106,17 @@ async function spawnReady(command, args, { env, ready, log = () => {}, name }) {
 }
 
 /**
- * A private redis-server on `port` (no persistence), as a child process: tests restart it without
- * touching the machine's shared Redis.
+ * A private redis-server on `port`, as a child process, so tests can restart it without touching
+ * the machine's shared Redis. With `dir` it keeps an append-only file there and comes back from a
+ * restart with its data: LiveKit keeps which node hosts each room in Redis, and a Redis that
+ * restarts empty lets the next joiner open a second copy of a live room on another node.
  */
-export async function startRedisServer({ port, log } = {}) {
+export async function startRedisServer({ port, dir, log } = {}) {
   const p = port ?? (await freePort());
+  if (dir) fs.mkdirSync(dir, { recursive: true });
+  const persistence = dir ? ["--dir", dir, "--appendonly", "yes", "--appendfsync", "everysec", "--save", ""] : ["--save", "", "--appendonly", "no"];
   const server = restartable(() =>
-    spawnReady("redis-server", ["--port", String(p), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { name: "redis-server", log, ready: () => waitForPort(p) }),
+    spawnReady("redis-server", ["--port", String(p), "--bind", "127.0.0.1", ...persistence], { name: "redis-server", log, ready: () => waitForPort(p) }),
   );
   await server.start();
   return Object.assign(server, { port: p, address: `127.0.0.1:${p}`, url: `redis://127.0.0.1:${p}` });

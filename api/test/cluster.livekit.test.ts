@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { dispose, RoomEvent, type Room } from "@livekit/rtc-node";
 import { roomNameFor } from "@plenary/shared";
 import { RoomServiceClient } from "livekit-server-sdk";
@@ -11,11 +14,13 @@ import type { TestClient } from "./helpers/http.ts";
 import { participant } from "./helpers/qa.ts";
 import { joinToneListener, startTonePublisher } from "./helpers/tones.ts";
 
-// LiveKit's own multi-node mode: two livekit-server nodes sharing a private redis-server, and one
-// api that talks to the first. Which node hosts a room is LiveKit's decision; the test reads it
+// LiveKit's own multi-node mode: two livekit-server nodes sharing a private redis-server (with an
+// append-only file, as LiveKit's room placement must survive a Redis restart), and one api that
+// talks to the first. Which node hosts a room is LiveKit's decision; the test reads it
 // where LiveKit keeps it (Redis: `room_node_map`, and each node's stats in `nodes`).
 let tdb: TestDatabase;
 let redis: RedisServer;
+const redisDir = fs.mkdtempSync(path.join(os.tmpdir(), "plenary-lk-redis-"));
 let cluster: Awaited<ReturnType<typeof livekitCluster>>;
 const nodes: LivekitNode[] = [];
 /** node id → the node process, refreshed when a node restarts (LiveKit gives it a new id). */
@@ -37,18 +42,21 @@ async function startNode(port: number, node?: LivekitNode) {
 beforeAll(async () => {
   tdb = await createTestDatabase();
   await seedSessions(tdb.database.prisma);
-  redis = await startRedisServer();
+  redis = await startRedisServer({ dir: redisDir });
   cluster = await livekitCluster(redis.url);
   for (const port of livekitPorts(2)) nodes.push(await startNode(port));
   api = await startTestApp({ database: tdb.database, env: { LIVEKIT_URL: nodes[0]!.url } });
   ({ client: organiser } = await signedInClient(api.baseUrl, tdb.database.prisma, { organiser: true }));
 });
 afterAll(async () => {
-  await Promise.all(closers.map((close) => close().catch(() => undefined)));
-  await dispose();
+  // Bots are closed best-effort and bounded, so the servers below are stopped whatever state a failed test left.
+  const settle = (what: string, work: Promise<unknown>) => within(5000, what, work).catch(() => undefined);
+  await settle("bots close", Promise.all(closers.map((close) => close().catch(() => undefined))));
+  await settle("rtc-node disposes", dispose());
   await api?.close();
   await cluster?.close();
   await stopAll([redis, ...nodes]);
+  fs.rmSync(redisDir, { recursive: true, force: true });
   await tdb.drop();
 });
 
@@ -123,6 +131,24 @@ test("the rooms of different sessions spread over both nodes", async () => {
   expect(new Set(hosts).size).toBe(2);
   const perNode = [...byId.keys()].filter((id) => byId.get(id)!.alive).map((id) => Object.values(map).filter((host) => host === id).length);
   expect(Math.max(...perNode) - Math.min(...perNode)).toBeLessThanOrEqual(1);
+});
+
+test("Redis restarts: LiveKit keeps each room on its node, so a new participant still joins the live room", async () => {
+  const sessionId = await liveSession("Redis restart");
+  const room = roomNameFor(sessionId);
+  const [a, b] = nodes as [LivekitNode, LivekitNode];
+  const stage = await publisher(sessionId, "stage", a.url, LOW);
+  await (await listener(sessionId, b.url)).listener.waitFor((f) => hears(f, LOW), 15_000);
+  const host = (await cluster.roomNodes())[room];
+
+  await redis.restart();
+  // Whichever node the newcomer reaches, it is routed to the room that is live, not to a new empty
+  // copy of it (which is what a Redis restarting empty leads to).
+  for (const node of [b, a]) {
+    const newcomer = await listener(sessionId, node.url);
+    await newcomer.listener.waitFor((f) => f.source === stage.room.localParticipant!.identity && hears(f, LOW), 15_000);
+  }
+  expect((await cluster.roomNodes())[room]).toBe(host);
 });
 
 test("restarting the node that hosts a room: clients rejoin without a reload and get their tracks back", { timeout: 60_000 }, async () => {

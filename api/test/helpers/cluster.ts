@@ -36,7 +36,8 @@ export interface Nginx extends Restartable {
   livekitUrl: string;
 }
 
-export const startRedisServer: (options?: { port?: number }) => Promise<RedisServer> = lib.startRedisServer;
+/** A private redis-server; with `dir` it keeps an append-only file there and survives restarts with its data. */
+export const startRedisServer: (options?: { port?: number; dir?: string }) => Promise<RedisServer> = lib.startRedisServer;
 export const startApiReplica: (options: { port: number; env: Record<string, string> }) => Promise<ApiReplica> = lib.startApiReplica;
 export const freePort: () => Promise<number> = lib.freePort;
 export const stopAll: (pieces: (Restartable | undefined)[]) => Promise<void> = lib.stopAll;
