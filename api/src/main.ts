@@ -18,7 +18,7 @@ async function main() {
     throw err;
   }
   const logger = pino({ level: config.logLevel });
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, { logger });
   logger.info({ database: database.kind }, "database ready");
   if (config.seedDemo) await seedDemo(database.prisma, { log: (line) => console.log(line) });
 
@@ -27,7 +27,8 @@ async function main() {
   if (!livekit.enabled) logger.warn(`Media is off: ${livekit.disabledReason}`);
   const app = await createApp({ config, database, livekit, logger, redis });
   const port = await app.listen();
-  logger.info(`Plenary api listening on http://${config.host}:${port}`);
+  // Time since the process started: a restart that is slow to serve again shows here.
+  logger.info({ startupMs: Math.round(performance.now()) }, `Plenary api listening on http://${config.host}:${port}`);
 
   const shutdown = async () => {
     await app.close();
