@@ -50,6 +50,9 @@ export async function openDatabase(db: DatabaseTarget, options: { logger?: DbLog
       await migrator.end();
     }
     const pool = new pg.Pool({ connectionString: db.url, max: 10 });
+    // An idle connection the server closes (a PostgreSQL restart or failover) is reported here; with
+    // no listener it would be thrown and end the process. The pool opens a new one when next needed.
+    pool.on("error", (err) => options.logger?.warn({ err: err.message }, "PostgreSQL closed an idle connection; the pool reconnects on next use"));
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {
       prisma,
