@@ -12,7 +12,7 @@ import type { WriterReport } from "./helpers/pglite-writer.ts";
 // last checkpoint (up to about half of max_wal_size, 1 GB) and all of it was replayed on the next
 // start. The api now checkpoints on a timer whenever WAL has moved.
 const WRITER = path.join(path.dirname(fileURLToPath(import.meta.url)), "helpers", "pglite-writer.ts");
-const WRITE_MS = 4000;
+const WRITE_MS = 5000;
 /** The last two checkpoint intervals (300 ms) and a second of slack for a late timer. */
 const WINDOW_MS = 2 * 300 + 1000;
 const dirs: string[] = [];
@@ -43,9 +43,12 @@ test.each([
   const windowStart = [...reports].reverse().find((r) => r.t < last.t - WINDOW_MS) ?? reports[0]!;
   const recent = last.walAt - windowStart.walAt + 512 * 1024;
   const written = last.walAt - reports[0]!.walAt;
-  expect(written).toBeGreaterThan(2 * recent);
-  if (checkpointMs > 60_000) expect(last.walBehind).toBeGreaterThan(written);
-  else expect(last.walBehind).toBeLessThan(recent);
+  if (checkpointMs > 60_000) {
+    expect(written).toBeGreaterThan(recent);
+    expect(last.walBehind).toBeGreaterThan(written);
+  } else {
+    expect(last.walBehind).toBeLessThan(recent);
+  }
 
   const logs: { msg: string; fields: Record<string, unknown> }[] = [];
   const note = (fields: Record<string, unknown>, msg: string) => void logs.push({ msg, fields });
