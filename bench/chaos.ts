@@ -168,12 +168,20 @@ for (let round = 0; performance.now() < until; round++) {
 
 console.log("stopping the load; waiting for every operation in flight to be acknowledged…");
 await Promise.all(clients.map((c) => c.stop()));
-// Counts in the database once the last vote flush has run on every replica.
-await new Promise((resolve) => setTimeout(resolve, 1000));
-const stored = await db.query<{ id: string; clientId: string; voteCount: number; votes: number }>(
-  `SELECT q.id, q."clientId", q."voteCount", (SELECT count(*)::int FROM "Vote" v WHERE v."questionId" = q.id) AS votes FROM "Question" q WHERE q."sessionId" = $1::uuid`,
-  [session.id],
-);
+// Counts in the database once every replica's last vote flush has run (each flushes within
+// QA_VOTE_FLUSH_MS of a vote, later on a saturated machine): wait up to 10 s for them to settle.
+const countsQuery = () =>
+  db.query<{ id: string; clientId: string; voteCount: number; votes: number }>(
+    `SELECT q.id, q."clientId", q."voteCount", (SELECT count(*)::int FROM "Vote" v WHERE v."questionId" = q.id) AS votes FROM "Question" q WHERE q."sessionId" = $1::uuid`,
+    [session.id],
+  );
+const settleStart = performance.now();
+let stored = await countsQuery();
+while (stored.some((q) => q.voteCount !== q.votes) && performance.now() - settleStart < 10_000) {
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  stored = await countsQuery();
+}
+const settledMs = performance.now() - settleStart;
 const voteRows = await db.query<{ key: string }>(`SELECT v."userId" || ' ' || v."questionId" AS key FROM "Vote" v JOIN "Question" q ON q.id = v."questionId" WHERE q."sessionId" = $1::uuid`, [session.id]);
 const byClientId = new Map<string, number>();
 for (const q of stored) byClientId.set(q.clientId, (byClientId.get(q.clientId) ?? 0) + 1);
@@ -198,7 +206,7 @@ for (;;) {
 console.log(`\nChaos for ${SECONDS} s, ${CLIENTS} clients through nginx, 2 api replicas, 2 LiveKit nodes, Redis with AOF`);
 console.log(`faults (${done.length}): ${done.join("; ")}`);
 console.log(`asks acknowledged ${ledger.asks.size}, lost ${lostAsks}, doubled ${doubledAsks}`);
-console.log(`votes acknowledged ${ledger.votes.size}, lost ${lostVotes}, doubled 0 by key, stored counts off ${countsOff}`);
+console.log(`votes acknowledged ${ledger.votes.size}, lost ${lostVotes}, doubled 0 by key; stored counts off ${countsOff} (after ${fmt(settledMs / 1000, 1)} s of settling)`);
 console.log(`error acks ${ledger.errors.length}${ledger.errors.length ? ` (${[...new Set(ledger.errors)].join(", ")})` : ""}`);
 console.log(`reconnect + resync after an api kill: ${seconds(ledger.reconnects)}`);
 console.log(`media back after a LiveKit node kill (tone heard again by both listeners): ${seconds(media)}`);
