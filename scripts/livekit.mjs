@@ -54,8 +54,9 @@ const waitForPort = (port, timeoutMs) =>
 /**
  * Starts livekit-server in dev mode (keys devkey/secret) bound to 127.0.0.1.
  * Ports: `port` for HTTP/WebSocket, `port + 1` for RTC over TCP, `port + 2` for RTC over UDP.
+ * With `redis` ("host:port") the node joins every other node sharing that Redis as one cluster.
  */
-export async function startLivekit({ binary, port = 7880, webhookUrl, remoteUnmute = false, log = () => {} }) {
+export async function startLivekit({ binary, port = 7880, webhookUrl, remoteUnmute = false, redis, log = () => {} }) {
   // Something already answering here would be mistaken for our server (with other keys and webhooks).
   if (await waitForPort(port, 0).then(() => true, () => false)) throw new Error(`port ${port} is already in use`);
   const config = [
@@ -79,6 +80,9 @@ export async function startLivekit({ binary, port = 7880, webhookUrl, remoteUnmu
     // Off in production: a server-side unmute could put someone on air without their consent.
     ...(remoteUnmute ? ["  enable_remote_unmute: true"] : []),
     ...(webhookUrl ? ["webhook:", "  api_key: devkey", "  urls:", `    - ${webhookUrl}`] : []),
+    // LiveKit's own multi-node mode: nodes sharing one Redis route signalling to the node that hosts
+    // each room, and a new room goes to the node holding the fewest (as of its last stats report).
+    ...(redis ? ["redis:", `  address: ${redis}`, "node_selector:", "  kind: any", "  sort_by: rooms", "  algorithm: lowest"] : []),
     "logging:",
     "  level: warn",
   ].join("\n");
@@ -90,6 +94,7 @@ export async function startLivekit({ binary, port = 7880, webhookUrl, remoteUnmu
   return {
     url: `ws://127.0.0.1:${port}`,
     pid: child.pid,
+    child,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -1,11 +1,12 @@
-// `npm test`: installs what the suite needs (npm packages, Chromium from Debian, livekit-server
-// from the Go module proxy), builds the client, then runs every Vitest project and prints
+// `npm test`: installs what the suite needs (npm packages, Chromium and nginx from Debian,
+// livekit-server from the Go module proxy), builds the client, then runs every Vitest project and prints
 // one closing line "Tests: N passed, N failed".
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildApi, buildClient, generatePrismaClient, installPackages, ROOT, run } from "./setup.mjs";
+import { ensureNginx } from "./cluster-lib.mjs";
 import { ensureLivekitServer } from "./livekit.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -18,6 +19,8 @@ if (!fs.existsSync(CHROMIUM)) {
   apt("update", "-qq");
   apt("install", "-y", "-qq", "chromium");
 }
+// The cluster tests put nginx in front of api replicas; installing it here keeps apt out of their set-up time.
+ensureNginx();
 const livekit = ensureLivekitServer();
 if (livekit.error) {
   console.error(`Cannot run the suite without livekit-server: ${livekit.error}`);

@@ -4,7 +4,7 @@ import { ConfigError, parseConfig } from "./config.ts";
 describe("parseConfig", () => {
   test("development defaults: embedded PGlite, local LiveKit dev keys, in-memory adapter", () => {
     const config = parseConfig({}, "/srv/plenary");
-    expect(config.database).toEqual({ kind: "pglite", dir: "/srv/plenary/.data/pglite" });
+    expect(config.database).toEqual({ kind: "pglite", dir: "/srv/plenary/.data/pglite", checkpointMs: 30_000 });
     expect(config.livekit).toMatchObject({ enabled: true, url: "ws://127.0.0.1:7880", apiKey: "devkey", tokenTtlSeconds: 600 });
     expect(config.redisUrl).toBeUndefined();
     expect(config.allowedOrigins).toEqual(["http://localhost:3000"]);

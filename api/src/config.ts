@@ -17,6 +17,8 @@ const ZEnv = z
     ALLOWED_ORIGINS: csv.optional(),
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
     PGLITE_DIR: z.string().default(".data/pglite"),
+    // The embedded database checkpoints this often when it was written to: bounds the WAL a restart after a crash replays.
+    PGLITE_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
     // The replicas of one deployment talk over Redis channels named with this; another deployment
     // (or test run) on the same Redis must use its own, or each would wait for the other's answers.
@@ -87,7 +89,7 @@ function toConfig(env: z.infer<typeof ZEnv>, cwd: string) {
     allowedOrigins: env.ALLOWED_ORIGINS ?? [new URL(env.PUBLIC_URL).origin],
     database: env.DATABASE_URL
       ? ({ kind: "postgres", url: env.DATABASE_URL } as const)
-      : ({ kind: "pglite", dir: path.resolve(cwd, env.PGLITE_DIR) } as const),
+      : ({ kind: "pglite", dir: path.resolve(cwd, env.PGLITE_DIR), checkpointMs: env.PGLITE_CHECKPOINT_SECONDS * 1000 } as const),
     redisUrl: env.REDIS_URL,
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX,
     livekit: env.LIVEKIT_URL

@@ -1,9 +1,9 @@
 import pino from "pino";
-import { createClient } from "redis";
 import { createApp } from "./app.ts";
 import { ConfigError, parseConfig } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
 import { createLivekit } from "./livekit/livekit.ts";
+import { connectRedis } from "./realtime/redis-clients.ts";
 import { seedDemo } from "./seed/seed.ts";
 
 async function main() {
@@ -18,25 +18,21 @@ async function main() {
     throw err;
   }
   const logger = pino({ level: config.logLevel });
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, { logger });
   logger.info({ database: database.kind }, "database ready");
   if (config.seedDemo) await seedDemo(database.prisma, { log: (line) => console.log(line) });
 
-  let redis;
-  if (config.redisUrl) {
-    const pub = createClient({ url: config.redisUrl });
-    const sub = pub.duplicate();
-    await Promise.all([pub.connect(), sub.connect()]);
-    redis = { pub, sub };
-  }
+  const redis = config.redisUrl ? await connectRedis({ url: config.redisUrl, logger }) : undefined;
   const livekit = createLivekit(config.livekit);
   if (!livekit.enabled) logger.warn(`Media is off: ${livekit.disabledReason}`);
   const app = await createApp({ config, database, livekit, logger, redis });
   const port = await app.listen();
-  logger.info(`Plenary api listening on http://${config.host}:${port}`);
+  // Time since the process started: a restart that is slow to serve again shows here.
+  logger.info({ startupMs: Math.round(performance.now()) }, `Plenary api listening on http://${config.host}:${port}`);
 
   const shutdown = async () => {
     await app.close();
+    await redis?.close();
     await database.close();
     process.exit(0);
   };

@@ -1,11 +1,9 @@
-import fs from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
-import type { Config } from "../config.ts";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { applyMigrations, type SqlExecutor } from "./migrate.ts";
+import { openPglite, type DbLogger } from "./pglite.ts";
 
 export type Db = InstanceType<typeof PrismaClient>;
 
@@ -31,11 +29,14 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** PostgreSQL by URL, or embedded PGlite in a directory (checkpointed every `checkpointMs`, 30 s unless told). */
+export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string; checkpointMs?: number };
+
 /**
  * Opens the configured database: PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite
  * in a directory that survives restarts. Pending migrations are applied before Prisma connects.
  */
-export async function openDatabase(db: Config["database"]): Promise<Database> {
+export async function openDatabase(db: DatabaseTarget, options: { logger?: DbLogger } = {}): Promise<Database> {
   if (db.kind === "postgres") {
     // One dedicated connection for migrations: the advisory lock is held per connection.
     const migrator = new pg.Client({ connectionString: db.url });
@@ -49,6 +50,9 @@ export async function openDatabase(db: Config["database"]): Promise<Database> {
       await migrator.end();
     }
     const pool = new pg.Pool({ connectionString: db.url, max: 10 });
+    // An idle connection the server closes (a PostgreSQL restart or failover) is reported here; with
+    // no listener it would be thrown and end the process. The pool opens a new one when next needed.
+    pool.on("error", (err) => options.logger?.warn({ err: err.message }, "PostgreSQL closed an idle connection; the pool reconnects on next use"));
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {
       prisma,
@@ -77,8 +81,7 @@ export async function openDatabase(db: Config["database"]): Promise<Database> {
       },
     };
   }
-  fs.mkdirSync(db.dir, { recursive: true });
-  const lite = await PGlite.create(db.dir);
+  const { lite, stopCheckpoints } = await openPglite({ dir: db.dir, checkpointMs: db.checkpointMs ?? 30_000, logger: options.logger });
   const exec: SqlExecutor = {
     exec: async (sql) => void (await lite.exec(sql)),
     query: async (sql, params) => (await lite.query(sql, params as unknown[])).rows as Record<string, unknown>[],
@@ -93,6 +96,7 @@ export async function openDatabase(db: Config["database"]): Promise<Database> {
     kind: "pglite",
     ping: () => lite.query("select 1").then(() => true, () => false),
     close: async () => {
+      await stopCheckpoints();
       await prisma.$disconnect();
       await lite.close();
     },

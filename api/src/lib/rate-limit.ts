@@ -26,15 +26,17 @@ const rateLimited = (msBeforeNext: number) => {
 
 /**
  * Builds named limiters. With a Redis client the budget is shared by every api replica,
- * otherwise it is per process.
+ * otherwise it is per process. While Redis is unreachable each replica counts in its own memory
+ * instead of failing the request (or waiting for Redis): a restart of Redis must not stop Q&A.
  */
 export function limiterFactory(redis?: unknown): LimiterFactory {
   return (name, points, duration) => {
     // The in-memory store expires keys with setTimeout, which fires at once past 2^31 - 1 ms.
     if (duration * 1000 > 2 ** 31 - 1) throw new Error(`limiter ${name}: a window of ${duration} s is longer than timers allow`);
+    const memory = new RateLimiterMemory({ keyPrefix: name, points, duration });
     const limiter: RateLimiterAbstract = redis
-      ? new RateLimiterRedis({ storeClient: redis, useRedisPackage: true, keyPrefix: `rl:${name}`, points, duration })
-      : new RateLimiterMemory({ keyPrefix: name, points, duration });
+      ? new RateLimiterRedis({ storeClient: redis, useRedisPackage: true, keyPrefix: `rl:${name}`, points, duration, rejectIfRedisNotReady: true, insuranceLimiter: memory })
+      : memory;
     return {
       async consume(key, cost = 1) {
         try {
