@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { UI_LANGUAGES } from "@plenary/shared";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { inject } from "vitest";
 import { DEMO_PASSWORD } from "./harness.ts";
@@ -23,7 +24,7 @@ export async function registerNew(context: BrowserContext, displayName = "Remote
 }
 
 /** Sets the interface language before any page script runs (what the header switcher stores). */
-export async function useLanguage(context: BrowserContext, lang: "en" | "ar"): Promise<void> {
+export async function useLanguage(context: BrowserContext, lang: (typeof UI_LANGUAGES)[number]): Promise<void> {
   await context.addInitScript((l) => localStorage.setItem("plenary.language", l), lang);
 }
 
