@@ -54,26 +54,29 @@ export const defineRoute = <P = undefined, B = undefined, Q = undefined, R = voi
 
 const GUARDS: Partial<Record<RouteAuth, RequestHandler>> = { user: requireUser, organiser: requireOrganiser };
 
+/** The handlers that serve one route after the shared middleware: its own `before`, the auth guard, then validation and the answer. */
+export function routeHandlers(route: AnyRoute): RequestHandler[] {
+  const guard = route.auth && GUARDS[route.auth];
+  const handler: RequestHandler = async (req, res) => {
+    const result = await route.handle({
+      params: route.params && parseInput(route.params, req.params),
+      // A request without a JSON body leaves req.body unset; its fields are then reported one by one.
+      body: route.body && parseInput(route.body, req.body ?? {}),
+      query: route.query && parseInput(route.query, req.query),
+      user: req.user,
+      req,
+      res,
+    });
+    if (!route.response) return;
+    if (route.status) res.status(route.status);
+    res.json(result);
+  };
+  return [...(route.before ?? []), ...(guard ? [guard] : []), handler];
+}
+
 /** Mounts a feature's route table on a router of its own. */
 export function mountRoutes(routes: readonly AnyRoute[]): Router {
   const router = Router();
-  for (const route of routes) {
-    const guard = route.auth && GUARDS[route.auth];
-    const handler: RequestHandler = async (req, res) => {
-      const result = await route.handle({
-        params: route.params && parseInput(route.params, req.params),
-        // A request without a JSON body leaves req.body unset; its fields are then reported one by one.
-        body: route.body && parseInput(route.body, req.body ?? {}),
-        query: route.query && parseInput(route.query, req.query),
-        user: req.user,
-        req,
-        res,
-      });
-      if (!route.response) return;
-      if (route.status) res.status(route.status);
-      res.json(result);
-    };
-    router[route.method](route.path, ...(route.before ?? []), ...(guard ? [guard] : []), handler);
-  }
+  for (const route of routes) router[route.method](route.path, ...routeHandlers(route));
   return router;
 }

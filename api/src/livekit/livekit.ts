@@ -53,6 +53,8 @@ export interface Livekit {
 /** A room nobody joined closes after 10 minutes; one everybody left, after 20 seconds. */
 const EMPTY_TIMEOUT_S = 10 * 60;
 const DEPARTURE_TIMEOUT_S = 20;
+/** How long this process trusts that a room it created still exists (see `known` below). */
+const KNOWN_TTL_MS = (DEPARTURE_TIMEOUT_S / 2) * 1000;
 
 // RoomService answers "not found" for a room or participant that is not there: nothing to undo.
 const isNotFound = (err: unknown) => typeof err === "object" && err !== null && "status" in err && (err as { status: unknown }).status === 404;
@@ -83,27 +85,40 @@ export function createLivekit(config: Config["livekit"]): Livekit {
   const httpUrl = config.url.replace(/^ws/, "http");
   const rooms = new RoomServiceClient(httpUrl, config.apiKey, config.apiSecret);
   const receiver = new WebhookReceiver(config.apiKey, config.apiSecret);
-  // Rooms this process created recently; createRoom is idempotent, the cache only saves a round
-  // trip. LiveKit deletes a room DEPARTURE_TIMEOUT_S after its last participant leaves, and one it
-  // then re-creates on a join would lack these settings, so an entry is trusted for less than that.
   const findParticipant = (room: string, identity: string) =>
     rooms.getParticipant(room, identity).catch((err: unknown) => {
       if (isNotFound(err)) return undefined;
       throw err;
     });
-  const known = new LRUCache<string, true>(lruSettings({ ttlMs: (DEPARTURE_TIMEOUT_S / 2) * 1000 }, 10_000));
+  // Rooms this process created recently; createRoom is idempotent, the cache only saves a round
+  // trip. LiveKit deletes a room DEPARTURE_TIMEOUT_S after its last participant leaves, and one it
+  // then re-creates on a join would lack these settings, so an entry is trusted for less than that.
+  // fetch() also makes concurrent requests for a room share one createRoom.
+  const known = new LRUCache<string, true>({
+    ...lruSettings({ ttlMs: KNOWN_TTL_MS }, 10_000),
+    fetchMethod: async (name): Promise<true> => {
+      await rooms.createRoom({ name, emptyTimeout: EMPTY_TIMEOUT_S, departureTimeout: DEPARTURE_TIMEOUT_S });
+      return true;
+    },
+  });
 
   return {
     enabled: true,
     serverUrl: config.url,
     async ensureRoom(name) {
-      if (known.has(name)) return;
+      const left = known.getRemainingTTL(name);
+      if (left > 0) {
+        // Still trusted. Past half its time it is re-confirmed in the background (once, however
+        // many requests arrive meanwhile), so a busy room's tokens never wait on LiveKit; a failed
+        // re-confirmation just lets the entry expire.
+        if (left < KNOWN_TTL_MS / 2) void known.fetch(name, { forceRefresh: true, allowStale: true });
+        return;
+      }
       try {
-        await rooms.createRoom({ name, emptyTimeout: EMPTY_TIMEOUT_S, departureTimeout: DEPARTURE_TIMEOUT_S });
+        await known.fetch(name);
       } catch {
         throw new AppError("UNAVAILABLE", "The media server is not reachable right now. Please try again shortly.");
       }
-      known.set(name, true);
     },
     async signToken({ identity, name, grants, attributes, ttlSeconds }) {
       const ttl = Math.min(config.tokenTtlSeconds, ttlSeconds ?? Infinity);
