@@ -5,6 +5,7 @@ import type { TChannel } from "@plenary/shared";
 import { percentiles, type ToneFrame } from "../api/test/helpers/goertzel.ts";
 import type { BoothBot } from "../api/test/helpers/interpretation-booth.ts";
 import type { InterpretationListener } from "../api/test/helpers/interpretation-listener.ts";
+import { TrackKind, type Room } from "@livekit/rtc-node";
 import type { ToneListener } from "../api/test/helpers/tones.ts";
 import { ALL_TONES, BOOTH_TONES, LANGUAGES, type BoothLanguage } from "./interpretation-stack.ts";
 
@@ -96,4 +97,40 @@ export async function measureHandovers(listeners: Record<string, InterpretationL
     [from, to] = [to, from];
   }
   return { result, ackMs };
+}
+
+/**
+ * The same-run baseline for `measureSwitching`: a bare rtc-node listener that switches the plain SDK
+ * way, subscribing to the new voice's publication and dropping the old one, with nothing of
+ * Plenary's in the path. From the call to the new tone's first frame.
+ */
+export async function measureBareSwitching(bare: { room: Room; listener: ToneListener }, identities: Record<BoothLanguage, string>, switches: number) {
+  const first: number[] = [];
+  let missed = 0;
+  const publicationOf = (language: BoothLanguage) => {
+    const publications = bare.room.remoteParticipants.get(identities[language])?.trackPublications.values() ?? [];
+    const audio = [...publications].find((p) => p.kind === TrackKind.KIND_AUDIO);
+    if (!audio) throw new Error(`no audio publication from the ${language} booth`);
+    return audio;
+  };
+  let current: BoothLanguage = "fr";
+  publicationOf(current).setSubscribed(true);
+  await framesOf(bare.listener, voiceOf(identities[current], BOOTH_TONES[current]), 30);
+  for (let i = 0; i < switches; i++) {
+    const next: BoothLanguage = LANGUAGES[(LANGUAGES.indexOf(current) + 1 + (i % 3)) % LANGUAGES.length]!;
+    const newVoice = voiceOf(identities[next], BOOTH_TONES[next]);
+    const heard = bare.listener.waitFor(newVoice, 5000);
+    const at = performance.now();
+    publicationOf(next).setSubscribed(true);
+    publicationOf(current).setSubscribed(false);
+    const frame = await heard.catch(() => undefined);
+    if (!frame) missed++;
+    else {
+      first.push(frame.t - at);
+      await framesOf(bare.listener, newVoice, 20);
+    }
+    bare.listener.frames.length = 0;
+    current = next;
+  }
+  return { first, missed };
 }

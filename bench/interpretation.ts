@@ -8,9 +8,10 @@ import { dispose } from "@livekit/rtc-node";
 import type { TChannel } from "@plenary/shared";
 import { startBoothBot, type BoothBot } from "../api/test/helpers/interpretation-booth.ts";
 import { joinInterpretationListener, type ListenStrategy } from "../api/test/helpers/interpretation-listener.ts";
+import { percentiles } from "../api/test/helpers/goertzel.ts";
 import { joinToneListener, startTonePublisher } from "../api/test/helpers/tones.ts";
 import { measureCapacity } from "./interpretation-capacity.ts";
-import { measureHandovers, measureSwitching, show } from "./interpretation-listening.ts";
+import { measureBareSwitching, measureHandovers, measureSwitching, show } from "./interpretation-listening.ts";
 import { ALL_TONES, BOOTH_TONES, connectPerson, FLOOR_HZ, FR_PARTNER_HZ, LANGUAGES, startStack, type BoothLanguage } from "./interpretation-stack.ts";
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -54,14 +55,24 @@ async function main() {
     if (PARTS.includes("switch")) {
       console.log(`\nChannel switch, ${SWITCHES} switches among six booths: local switch (the click, applied from the state held) → first played frame of the new channel's tone; the old voice is cut locally at that frame`);
       const identities = Object.fromEntries(LANGUAGES.map((l) => [l, booths[l].userId])) as Record<BoothLanguage, string>;
+      // The same-run baseline: a bare rtc-node listener switching by subscription, no Plenary in the path.
+      const bareMe = await join(spare.shift()!, "attendee");
+      const bare = await joinToneListener({ url: bareMe.url, token: bareMe.token, frequencies: ALL_TONES, autoSubscribe: false });
+      const baseline = await measureBareSwitching(bare, identities, SWITCHES);
+      await bare.close();
+      console.log(`(baseline) bare rtc-node, subscribe to the new publication and unsubscribe the old${baseline.missed ? ` — not heard within 5 s: ${baseline.missed}` : ""}`);
+      console.log(`  ${show("subscribe → first frame of the new channel", baseline.first)}`);
+      const baseP = percentiles(baseline.first);
       for (const strategy of ["gating", "setEnabled"] as const) {
         const listener = await listen(strategy, "fr");
         const r = await measureSwitching(listener, identities, SWITCHES);
+        const p = percentiles(r.first);
         console.log(`(${strategy === "gating" ? "a) client gating: every on-air channel streams, one is played" : "b) setEnabled: every on-air channel subscribed, all but the played one paused at the SFU"})${r.missed ? ` — not heard within 5 s: ${r.missed}` : ""}`);
         console.log(`  ${show("switch → first frame of the new channel", r.first)}`);
         console.log(`  ${show("switch → ack of interpretation:select", r.ack)}`);
         console.log(`  ${show("gap (old voice's last frame → new's first)", r.gap)}`);
         console.log(`  ${show("overlap (old voice after the new one's first)", r.overlap)}`);
+        console.log(`  ratio to the baseline: median ${(p.median / baseP.median).toFixed(2)}, p95 ${(p.p95 / baseP.p95).toFixed(2)}`);
         await listener.close();
       }
       console.log("  targets: p95 < 400 ms required, < 150 ms goal");

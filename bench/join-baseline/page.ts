@@ -1,4 +1,4 @@
-// The join baseline's page (bench/join-time.ts): livekit-client and nothing else. It joins the room
+// The join baseline's page (bench/join-time.ts, bench/floor.ts): livekit-client and nothing else. It joins the room
 // with a token the bench issued beforehand (in the URL fragment), plays the floor microphone and
 // marks the first audible frame exactly as Plenary's page does (the same level meter, threshold,
 // sampling interval, user-timing marks and data-first-audio-ms attribute), so the ratio of the two
@@ -34,4 +34,11 @@ room.on(RoomEvent.TrackSubscribed, (track, _publication, participant) => {
   window.addEventListener("pagehide", stop);
 });
 performance.mark("plenary:connect-start");
-void room.connect(serverUrl, token);
+void room.connect(serverUrl, token).then(() => (document.body.dataset.connected = "1"));
+
+// For bench/floor.ts's baseline, with a token that may publish: the bare publish a floor grant
+// leads to, and the reset between rounds (after the server took publishing away).
+Object.assign(window, {
+  baselinePublish: () => room.localParticipant.setMicrophoneEnabled(true).then(() => undefined),
+  baselineReset: () => room.localParticipant.setMicrophoneEnabled(false).then(() => undefined),
+});
