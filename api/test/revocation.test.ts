@@ -172,3 +172,18 @@ test.each(CASES)("$decision: a $subject socket on process $on hears nothing more
 
   expect(received.filter((r) => row.lost.some((kind) => cameThrough(kind, sessionId, c.marker, r)))).toEqual([]);
 });
+
+test("a venue screen opened with a presenter link closes when the link expires, on either process", async () => {
+  const sessionId = await newSession();
+  for (const baseUrl of [apiA.baseUrl, apiB.baseUrl]) {
+    const link = await organiser.post(`/api/sessions/${sessionId}/qa/presenter-links`);
+    expect(link.status).toBe(201);
+    // The link runs out a few seconds after this screen opens with it.
+    await tdb.database.prisma.presenterLink.updateMany({ where: { sessionId }, data: { expiresAt: new Date(Date.now() + 4000) } });
+    const socket = await openSocket(baseUrl, { namespace: "/presenter", auth: { token: link.body.token } });
+    sockets.push(socket);
+    const closed = new Promise<string>((resolve) => socket.once("disconnect", resolve));
+    await ask(socket, "qa:sync", { sessionId });
+    expect(await closed).toBe("io server disconnect");
+  }
+});

@@ -32,6 +32,10 @@ export function setUpPresenterNamespace(presenters: PresenterNamespace, deps: { 
         if (!link) return next(new Error("UNAUTHENTICATED"));
         socket.data = { sessionId: link.sessionId };
         await socket.join(presenterLinkRoom(link.sessionId));
+        // The screen closes when its link expires, as a new handshake with it would then fail.
+        // Links live a day at most (presenterLinkExpiry), well inside a timer's range.
+        const expiry = setTimeout(() => socket.disconnect(true), Math.max(0, Date.parse(link.expiresAt) - Date.now()));
+        socket.once("disconnect", () => clearTimeout(expiry));
         return next();
       }
       const token = readSessionCookie(socket.handshake.headers.cookie);
