@@ -27,29 +27,34 @@ declare global {
  * audio: a MutationObserver, so no transient state between two polls is missed.
  */
 export async function recordTimeline(page: Page): Promise<void> {
+  // Methods, not named arrow functions: tsx (the benches) keeps function names with a helper that
+  // does not exist in the page.
   await page.evaluate(() => {
-    const timeline: Shown[] = (window.plenaryTimeline = []);
-    const testId = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-    const read = (): Shown => {
-      const stage = testId("stage-status");
-      return {
-        at: Date.now(),
-        connection: testId("connection-state")?.dataset.state ?? "none",
-        reconnecting: testId("reconnecting-banner") !== null,
-        rejoining: testId("session-rejoining") !== null,
-        stage: stage?.dataset.state,
-        stageReconnecting: stage ? stage.dataset.reconnecting !== undefined : undefined,
-        audible: Number(testId("floor-audio-level")?.dataset.level ?? 0) > 0.05,
-      };
+    const recorder = {
+      timeline: (window.plenaryTimeline = []) as Shown[],
+      byTestId(id: string) {
+        return document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+      },
+      read(): Shown {
+        const stage = recorder.byTestId("stage-status");
+        return {
+          at: Date.now(),
+          connection: recorder.byTestId("connection-state")?.dataset.state ?? "none",
+          reconnecting: recorder.byTestId("reconnecting-banner") !== null,
+          rejoining: recorder.byTestId("session-rejoining") !== null,
+          stage: stage?.dataset.state,
+          stageReconnecting: stage ? stage.dataset.reconnecting !== undefined : undefined,
+          audible: Number(recorder.byTestId("floor-audio-level")?.dataset.level ?? 0) > 0.05,
+        };
+      },
+      note() {
+        const now = recorder.read();
+        const last = recorder.timeline.at(-1);
+        if (!last || (Object.keys(now) as (keyof Shown)[]).some((key) => key !== "at" && now[key] !== last[key])) recorder.timeline.push(now);
+      },
     };
-    const same = (a: Shown, b: Shown) => a.connection === b.connection && a.reconnecting === b.reconnecting && a.rejoining === b.rejoining && a.stage === b.stage && a.stageReconnecting === b.stageReconnecting && a.audible === b.audible;
-    const note = () => {
-      const now = read();
-      const last = timeline.at(-1);
-      if (!last || !same(last, now)) timeline.push(now);
-    };
-    note();
-    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-state", "data-level", "data-reconnecting"] });
+    recorder.note();
+    new MutationObserver(() => recorder.note()).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-state", "data-level", "data-reconnecting"] });
   });
 }
 
