@@ -1,9 +1,9 @@
 // Browser recovery from a LiveKit node crash: on the local cluster (two LiveKit nodes in
 // multi-node mode, two api replicas, nginx; e2e/cluster-harness.ts), a Chromium stage page
 // publishes the tone and a Chromium attendee page hears it. Each round kills (-9) the node hosting
-// the room, starts it again at once, and times, from the kill, when the attendee's page shows
-// "connected" again and when it hears the floor again (the meter's first audible level after the
-// silence). Nobody reloads or presses anything. Prints each round, then median and max.
+// the room, starts it again at once, and times, from the kill, when the attendee's page first says
+// it is reconnecting, when it shows "connected" again and when it hears the floor again (the
+// meter's first audible level after the silence). Nobody reloads or presses anything. Prints each round, then median and max.
 // Run: npx tsx bench/livekit-restart-browser.ts   (BENCH_ROUNDS=5; needs PostgreSQL, Chromium, nginx)
 import { roomNameFor } from "@plenary/shared";
 import type { Browser } from "playwright-core";
@@ -30,6 +30,9 @@ function connectedAgainAt(timeline: Shown[], since: number): number | undefined 
   return undefined;
 }
 
+/** The first moment from `since` the page said it was not connected (banner, rejoining notice or indicator). */
+const saidReconnectingAt = (timeline: Shown[], since: number) => timeline.find((s) => s.at >= since && (s.reconnecting || s.rejoining || s.connection !== "connected"))?.at;
+
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -52,7 +55,7 @@ try {
   await recordTimeline(attendee);
   const room = roomNameFor(stage.sessionId);
 
-  const rounds: { connected: number; audible: number }[] = [];
+  const rounds: { said: number; connected: number; audible: number }[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     const host = await cluster.hostOf(room);
     if (!host) throw new Error(`room ${room} is on no node of the cluster`);
@@ -75,14 +78,17 @@ try {
     ).then(async () => timelineOf(attendee));
     const connected = connectedAgainAt(audibleAgain, killedAt)!;
     const audible = audibleAgainAt(audibleAgain, killedAt)!;
-    rounds.push({ connected: connected - killedAt, audible: audible - killedAt });
-    console.log(`round ${round}: node on ${host.port} killed → connected again ${fmt((connected - killedAt) / 1000)} s, floor heard again ${fmt((audible - killedAt) / 1000)} s`);
+    const said = saidReconnectingAt(audibleAgain, killedAt)!;
+    rounds.push({ said: said - killedAt, connected: connected - killedAt, audible: audible - killedAt });
+    const s = (at: number) => `${fmt((at - killedAt) / 1000)} s`;
+    console.log(`round ${round}: node on ${host.port} killed → said reconnecting ${s(said)}, connected again ${s(connected)}, floor heard again ${s(audible)}`);
     if (process.env.BENCH_VERBOSE) console.log(`   ${describe(audibleAgain, killedAt)}`);
     // The stage is publishing again (it is what the attendee hears); let it settle before the next crash.
     await until(stage.stage, () => document.querySelector<HTMLElement>('[data-testid="stage-status"]')?.dataset.reconnecting === undefined, undefined, 30_000);
   }
   const column = (pick: (r: (typeof rounds)[number]) => number) => rounds.map(pick);
   console.log(`\n${ROUNDS} kills of the node hosting the room (kill -9, restarted at once), Chromium attendee page:`);
+  console.log(`  said reconnecting:  median ${fmt(median(column((r) => r.said)) / 1000)} s, max ${fmt(Math.max(...column((r) => r.said)) / 1000)} s`);
   console.log(`  connected again:    median ${fmt(median(column((r) => r.connected)) / 1000)} s, max ${fmt(Math.max(...column((r) => r.connected)) / 1000)} s`);
   console.log(`  floor heard again:  median ${fmt(median(column((r) => r.audible)) / 1000)} s, max ${fmt(Math.max(...column((r) => r.audible)) / 1000)} s`);
   await context.close();
