@@ -6,17 +6,20 @@ import { DEMO_PASSWORD } from "./harness.ts";
 
 export const baseUrl = () => inject("e2eBaseUrl");
 
-/** Signs a browser context in as a demo account through the real login endpoint (the cookie lands in the context). */
-export async function loginAs(context: BrowserContext, email: string): Promise<void> {
-  const res = await context.request.post(`${baseUrl()}/api/auth/login`, { data: { email, password: DEMO_PASSWORD } });
+/**
+ * Signs a browser context in as a demo account through the real login endpoint (the cookie lands
+ * in the context). `base` is the stack's address (another one for the cluster test).
+ */
+export async function loginAs(context: BrowserContext, email: string, base = baseUrl()): Promise<void> {
+  const res = await context.request.post(`${base}/api/auth/login`, { data: { email, password: DEMO_PASSWORD } });
   if (res.status() !== 200) throw new Error(`login as ${email} failed: ${res.status()} ${await res.text()}`);
 }
 
 let registered = 0;
 /** Registers a brand-new participant in the context, as the registration page would. */
-export async function registerNew(context: BrowserContext, displayName = "Remote Participant"): Promise<string> {
+export async function registerNew(context: BrowserContext, displayName = "Remote Participant", base = baseUrl()): Promise<string> {
   const email = `e2e-${process.pid}-${Date.now()}-${++registered}@example.org`;
-  const res = await context.request.post(`${baseUrl()}/api/auth/register`, {
+  const res = await context.request.post(`${base}/api/auth/register`, {
     data: { email, password: "a long enough password", displayName, stakeholderGroup: "CIVIL_SOCIETY", preferredLanguage: "en" },
   });
   if (res.status() !== 201) throw new Error(`register failed: ${res.status()} ${await res.text()}`);
@@ -29,8 +32,8 @@ export async function useLanguage(context: BrowserContext, lang: (typeof UI_LANG
 }
 
 /** The live session in the demo seed (the opening ceremony). */
-export async function liveSessionId(context: BrowserContext): Promise<string> {
-  const res = await context.request.get(`${baseUrl()}/api/sessions?liveNow=true`);
+export async function liveSessionId(context: BrowserContext, base = baseUrl()): Promise<string> {
+  const res = await context.request.get(`${base}/api/sessions?liveNow=true`);
   const body = await res.json();
   return body.sessions[0].id;
 }
@@ -50,10 +53,10 @@ export const until = <A,>(page: Page, fn: (arg: A) => unknown, arg?: A, timeout 
 
 
 /** The demo stage operator's page, live: publishing Chromium's fake camera and the tone as the floor. */
-export async function goLiveOnStage(browser: Browser): Promise<{ sessionId: string; stage: Page; stop(): Promise<void> }> {
-  const context = await browser.newContext({ baseURL: baseUrl() });
-  await loginAs(context, "stage@demo.plenary.dev");
-  const sessionId = await liveSessionId(context);
+export async function goLiveOnStage(browser: Browser, base = baseUrl()): Promise<{ sessionId: string; stage: Page; stop(): Promise<void> }> {
+  const context = await browser.newContext({ baseURL: base });
+  await loginAs(context, "stage@demo.plenary.dev", base);
+  const sessionId = await liveSessionId(context, base);
   const stage = await context.newPage();
   await stage.goto(`/sessions/${sessionId}/stage`);
   await stage.getByTestId("stage-go-live").click();

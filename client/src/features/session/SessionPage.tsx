@@ -67,7 +67,7 @@ function SessionFloor({ session }: { session: TSession }) {
         <section className="session-page__floor" aria-label={t("session.floor")}>
           {(state.kind === "waiting" || state.kind === "fetching") && <Loading label={t("session.joining")} />}
           {state.kind === "rejoining" && (
-            <Notice tone="warning" title={t("session.rejoiningTitle")}>
+            <Notice tone="warning" title={t("session.rejoiningTitle")} testId="session-rejoining">
               {t("session.rejoining", { count: Math.ceil(state.inMs / 1000) })}
             </Notice>
           )}

@@ -86,7 +86,7 @@ export function StagePage() {
           <DeviceSelect id="stage-camera" label={t("stage.camera")} devices={devices.cameras} value={selected.videoDeviceId} onChange={(videoDeviceId) => choose({ videoDeviceId })} />
           <DeviceSelect id="stage-audio" label={t("stage.audioInput")} devices={devices.audioInputs} value={selected.audioDeviceId} onChange={(audioDeviceId) => choose({ audioDeviceId })} />
           {!devices.labelled && <p className="field__hint">{t("stage.labelsHidden")}</p>}
-          <p className={`stage-status stage-status--${state}`} data-testid="stage-status" data-state={state} role="status">
+          <p className={`stage-status stage-status--${state}`} data-testid="stage-status" data-state={state} data-reconnecting={snapshot.reconnecting ? "" : undefined} role="status">
             <span className="stage-status__dot" aria-hidden="true" />
             {t(`stage.state.${state}`)}
             {snapshot.reconnecting && ` · ${t("connection.reconnecting")}`}

@@ -72,6 +72,11 @@ export class StageController {
   private room: Room | undefined;
   /** Bumped by stop(), so a Go live still in flight knows it was cancelled. */
   private generation = 0;
+  /** LiveKit is reconnecting (between its Reconnecting and Reconnected events). */
+  private livekitReconnecting = false;
+  /** The ICE transport the feed is sent over, followed for {@link updateReconnecting}. */
+  private transport: RTCIceTransport | undefined;
+  private readonly onTransportState = () => this.updateReconnecting();
 
   constructor(private readonly deps: StageControllerDeps) {}
 
@@ -140,17 +145,21 @@ export class StageController {
     const room = this.deps.createRoom?.() ?? new Room({ dynacast: true, singlePeerConnection: false });
     this.room = room;
     room
-      .on(RoomEvent.Reconnecting, () => this.set({ reconnecting: true }))
-      .on(RoomEvent.Reconnected, () => this.set({ reconnecting: false }))
+      .on(RoomEvent.Reconnecting, () => ((this.livekitReconnecting = true), this.updateReconnecting()))
+      .on(RoomEvent.Reconnected, () => ((this.livekitReconnecting = false), this.updateReconnecting()))
+      // A full reconnect publishes the tracks again, over a new transport.
+      .on(RoomEvent.LocalTrackPublished, () => this.updateReconnecting())
       .on(RoomEvent.Disconnected, (reason) => this.onDisconnected(room, reason));
     try {
       await room.connect(details.serverUrl, details.token);
       await room.localParticipant.publishTrack(video, { source: Track.Source.Camera, simulcast: true });
       await room.localParticipant.publishTrack(audio, { source: Track.Source.Microphone, dtx: false, red: true });
       if (!cancelled()) this.set({ state: "live" });
+      this.updateReconnecting();
     } catch {
       if (cancelled()) return;
       this.room = undefined;
+      this.unfollowTransport();
       await room.disconnect(false);
       this.set({ state: "error", problem: "connect", reconnecting: false });
     }
@@ -159,7 +168,32 @@ export class StageController {
   private onDisconnected(room: Room, reason?: DisconnectReason): void {
     if (this.room !== room || reason === DisconnectReason.CLIENT_INITIATED) return;
     this.room = undefined;
+    this.unfollowTransport();
     this.set({ state: "error", problem: "disconnected", reconnecting: false });
+  }
+
+  /**
+   * Reconnecting while LiveKit says so, and also while the feed's own ICE transport has lost the
+   * server: when the node carrying the room dies but signalling runs through another node, LiveKit
+   * acts only once the browser declares the connection failed, seconds later (see
+   * session/media-transport.ts).
+   */
+  private updateReconnecting(): void {
+    const next = this.room ? (this.snapshot.audio?.sender?.transport?.iceTransport ?? undefined) : undefined;
+    if (next !== this.transport) {
+      this.transport?.removeEventListener("statechange", this.onTransportState);
+      next?.addEventListener("statechange", this.onTransportState);
+      this.transport = next;
+    }
+    const ice = next?.state;
+    const reconnecting = Boolean(this.room) && (this.livekitReconnecting || ice === "disconnected" || ice === "failed");
+    if (reconnecting !== this.snapshot.reconnecting) this.set({ reconnecting });
+  }
+
+  private unfollowTransport(): void {
+    this.transport?.removeEventListener("statechange", this.onTransportState);
+    this.transport = undefined;
+    this.livekitReconnecting = false;
   }
 
   /** Unpublishes and leaves the room; the preview keeps running so the operator can go live again. */
@@ -167,6 +201,7 @@ export class StageController {
     this.generation++;
     const room = this.room;
     this.room = undefined;
+    this.unfollowTransport();
     if (room) {
       for (const track of [this.snapshot.video, this.snapshot.audio]) {
         if (track) await room.localParticipant.unpublishTrack(track, false).catch(() => undefined);
