@@ -11,7 +11,11 @@ import { analyseFrame, goertzelLevel, rms, type ToneFrame } from "../api/test/he
 //   own context through a gain that is, at every audio callback, what the browser applies to the
 //   element's output: 0 when paused or muted, else its volume (read through the original getter, so
 //   a page script that redefines `volume` cannot fool it).
-// Frames are labelled "elements" or "webaudio-<n>", so a test also sees which path carried sound.
+// Every 10 ms the newest 20 ms (TAP_WINDOW_MS) of each path is analysed: frames are labelled "elements" or
+// "webaudio-<n>", so a test also sees which path carried sound.
+
+/** How much of the newest output each frame analyses, in ms. */
+export const TAP_WINDOW_MS = 20;
 
 /** What the page-side tap answers to. */
 interface TapQuery {
@@ -33,7 +37,7 @@ interface PageTapApi {
 }
 
 /** Runs in the page, before its own scripts; the detector's functions are in scope (see {@link installAudioTap}). */
-function pageTap(frequencies: number[], analyse: typeof analyseFrame) {
+function pageTap(frequencies: number[], windowMs: number, analyse: typeof analyseFrame) {
   const frames: ToneFrame[] = [];
   const connect = AudioNode.prototype.connect as (this: AudioNode, destination: AudioNode, output?: number) => AudioNode;
   const disconnect = AudioNode.prototype.disconnect as (this: AudioNode, destination?: AudioNode) => void;
@@ -42,33 +46,44 @@ function pageTap(frequencies: number[], analyse: typeof analyseFrame) {
   const mutedOf = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, "muted")!.get!;
   const pausedOf = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, "paused")!.get!;
 
-  /** A mono bus in `context` whose input is cut into 10 ms frames and analysed. */
-  function recorder(context: BaseAudioContext, label: string, onBuffer?: () => void): GainNode {
+  /** Buses whose newest 20 ms are analysed at every tick, with the callback run before. */
+  const recorders: { analyser: AnalyserNode; label: string; beforeTick?: () => void }[] = [];
+  /** A mono bus in `context` whose input is analysed at every tick. */
+  function recorder(context: BaseAudioContext, label: string, beforeTick?: () => void): GainNode {
     const bus = context.createGain();
     bus.channelCount = 1;
     bus.channelCountMode = "explicit";
     bus.channelInterpretation = "speakers";
-    // Deprecated but everywhere, and needs no module URL (the app's CSP would refuse a blob: worklet).
-    const processor = context.createScriptProcessor(1024, 1, 1);
-    connect.call(bus, processor);
-    // A script processor runs only while connected onwards; it outputs silence.
-    connect.call(processor, context.destination);
-    const length = Math.round(context.sampleRate / 100);
-    const frame = new Int16Array(length);
-    let filled = 0;
-    processor.onaudioprocess = (event) => {
-      onBuffer?.();
-      const input = event.inputBuffer.getChannelData(0);
-      const end = performance.now();
-      for (let i = 0; i < input.length; i++) {
-        frame[filled++] = Math.max(-32768, Math.min(32767, Math.round(input[i]! * 32767)));
-        if (filled < length) continue;
-        filled = 0;
-        frames.push(analyse(frame, context.sampleRate, frequencies, end - ((input.length - 1 - i) / context.sampleRate) * 1000, label));
-      }
-    };
+    // An analyser reads what the audio thread rendered, always contiguous, however late the page's
+    // timers run (a script processor on a busy main thread drops buffers, and the seams read as tones).
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 2048;
+    connect.call(bus, analyser);
+    recorders.push({ analyser, label, beforeTick });
     return bus;
   }
+  const samples = new Float32Array(2048);
+  setInterval(() => {
+    const t = performance.now();
+    for (const { analyser, label, beforeTick } of recorders) {
+      beforeTick?.();
+      if (analyser.context.state !== "running") continue;
+      analyser.getFloatTimeDomainData(samples);
+      const length = Math.round((analyser.context.sampleRate * windowMs) / 1000);
+      const raw = new Int16Array(length);
+      const windowed = new Int16Array(length);
+      for (let i = 0; i < length; i++) {
+        const v = Math.max(-1, Math.min(1, samples[samples.length - length + i]!));
+        raw[i] = Math.round(v * 32767);
+        // A Hann window (gain 1/2, made up below) keeps 440 Hz out of the 550 Hz reading in 20 ms.
+        windowed[i] = Math.round(v * 32767 * (0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (length - 1))));
+      }
+      const frame = analyse(windowed, analyser.context.sampleRate, frequencies, t, label);
+      for (const hz of frequencies) frame.levels[hz]! *= 2;
+      frame.rms = analyse(raw, analyser.context.sampleRate, [], t, label).rms;
+      frames.push(frame);
+    }
+  }, 10);
 
   const buses = new WeakMap<BaseAudioContext, GainNode>();
   let contexts = 0;
@@ -124,6 +139,8 @@ function pageTap(frequencies: number[], analyse: typeof analyseFrame) {
       if (!elementContext) {
         elementContext = new AudioContext();
         elementBus = recorder(elementContext, "elements", sync);
+        // Created before any gesture in a browser that blocks sound: it runs once the page may play.
+        for (const event of ["pointerup", "touchend", "keyup"]) addEventListener(event, () => void elementContext!.resume(), true);
       }
       if (!followed.has(this)) {
         followed.set(this, { stream: null });
@@ -156,7 +173,7 @@ function pageTap(frequencies: number[], analyse: typeof analyseFrame) {
  */
 export async function installAudioTap(context: BrowserContext, frequencies: readonly number[]): Promise<void> {
   // esbuild may wrap named functions in __name(); the page has no such helper.
-  const content = `(() => { const __name = (f) => f;\n${goertzelLevel}\n${rms}\n${analyseFrame}\n(${pageTap})(${JSON.stringify(frequencies)}, analyseFrame); })();`;
+  const content = `(() => { const __name = (f) => f;\n${goertzelLevel}\n${rms}\n${analyseFrame}\n(${pageTap})(${JSON.stringify(frequencies)}, ${TAP_WINDOW_MS}, analyseFrame); })();`;
   await context.addInitScript({ content });
 }
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { handoverGap, hears, type ToneFrame } from "../api/test/helpers/goertzel.ts";
 import { startBoothBot, type BoothBot } from "../api/test/helpers/interpretation-booth.ts";
 import { joinToneListener, startTonePublisher, type TonePublisher } from "../api/test/helpers/tones.ts";
-import { AudioTap, ignoreElementVolume, installAudioTap } from "./audio-tap.ts";
+import { AudioTap, ignoreElementVolume, installAudioTap, TAP_WINDOW_MS } from "./audio-tap.ts";
 import { launchChromium } from "./harness.ts";
 import { baseUrl, loginAs, registerNew, until } from "./helpers.ts";
 
@@ -24,6 +24,8 @@ const ES = 660;
 const FLOOR_HZ = 1000;
 const FREQS = [FR_A, FR_B, ES, FLOOR_HZ];
 const VOICES = [FR_A, FR_B, ES];
+/** A voice reads about 0.3; the splash of a tone starting abruptly reads about 0.05 in tones 110 Hz away. */
+const VOICE_LEVEL = 0.1;
 /** The floor bot's amplitude (interpreters send 0.3): under an interpreter at 20 % it reads about 0.1. */
 const FLOOR_AMPLITUDE = 0.5;
 
@@ -132,6 +134,13 @@ async function expectSilentElsewhere(l: Listener, after: number) {
   expect(loud, `${l.name}: sound on the ${l.silent.source} path`).toEqual([]);
 }
 
+/** Moves the floor-level slider by `steps` arrow-key presses. */
+async function moveFloorLevel(page: Page, steps: number) {
+  const slider = page.getByTestId("floor-level");
+  await slider.focus();
+  for (let i = 0; i < Math.abs(steps); i++) await slider.press(steps > 0 ? "ArrowRight" : "ArrowLeft");
+}
+
 /** Runs `check` on every listener page at once. */
 const onEvery = (check: (l: Listener) => Promise<void>) => Promise.all(listeners.map(check));
 const clock = async () => new Map(await Promise.all(listeners.map(async (l) => [l.name, await l.tap.now()] as const)));
@@ -166,21 +175,25 @@ describe("what Chromium plays on the session page", () => {
   test("French: 440 Hz, with the floor under it at the level the listener chose", async () => {
     await onEvery(async (l) => {
       const first = await l.tap.waitFor({ hz: FR_A });
-      const frames = await l.tap.next(50, first.t);
-      expect(voicesIn(frames), l.name).toEqual([FR_A]);
+      expect(voicesIn(await l.tap.next(50, first.t)), l.name).toEqual([FR_A]);
+      // Through Web Audio, LiveKit starts a track's gain at 1 and eases it to the level set: the
+      // floor settles within half a second.
+      const frames = await l.tap.next(50, first.t + 500);
       // The default level, 20 %: the floor reads about 0.2 of its amplitude.
       const at20 = floorLevelOf(frames);
       expect(at20, l.name).toBeGreaterThan(FLOOR_AMPLITUDE * 0.12);
       expect(at20, l.name).toBeLessThan(FLOOR_AMPLITUDE * 0.3);
 
-      // The listener moves the floor up to 60 %; then back to 20 %.
-      await l.page.getByTestId("floor-level").fill("60");
-      const louder = await l.tap.waitFor({ hz: FLOOR_HZ, loudest: false, min: FLOOR_AMPLITUDE * 0.45, after: first.t });
-      const at60 = floorLevelOf(await l.tap.next(30, louder.t));
+      // The listener moves the floor up to 60 % with the keyboard (5 % a step); then back to 20 %.
+      const moved = await l.tap.now();
+      await moveFloorLevel(l.page, 8);
+      const louder = await l.tap.waitFor({ hz: FLOOR_HZ, loudest: false, min: FLOOR_AMPLITUDE * 0.45, after: moved });
+      const at60 = floorLevelOf(await l.tap.next(30, louder.t + 300));
       expect(at60 / at20, l.name).toBeGreaterThan(2.2);
       expect(at60 / at20, l.name).toBeLessThan(3.8);
-      await l.page.getByTestId("floor-level").fill("20");
-      await l.tap.waitFor({ hz: FLOOR_HZ, loudest: false, max: FLOOR_AMPLITUDE * 0.3, after: louder.t + 300 });
+      const back = await l.tap.now();
+      await moveFloorLevel(l.page, -8);
+      await l.tap.waitFor({ hz: FLOOR_HZ, loudest: false, max: FLOOR_AMPLITUDE * 0.3, after: back });
       await expectSilentElsewhere(l, first.t);
     });
   });
@@ -211,13 +224,17 @@ describe("what Chromium plays on the session page", () => {
       const first = await l.tap.waitFor({ hz: FR_B, after: t0 });
       expect(voicesIn(await l.tap.next(50, first.t)), l.name).toEqual([FR_B]);
       const all = await l.tap.frames();
-      // Nothing of the partner before the handover; nothing of the outgoing voice once the partner sounds.
-      expect(all.filter((f) => f.t < t0 && hears(f, FR_B)), l.name).toEqual([]);
+      // Nothing of the partner before the handover (at a voice's level: see below); nothing of the
+      // outgoing voice once the partner sounds.
+      expect(all.filter((f) => f.t < t0 && hears(f, FR_B, VOICE_LEVEL)), l.name).toEqual([]);
       expect(all.filter((f) => f.t >= first.t && carries(f, FR_A)), l.name).toEqual([]);
-      // Both tones in one 10 ms frame is the frame the switch falls in; more would be two voices at once.
-      const gap = handoverGap(all, FR_A, FR_B, { after: t0 })!;
-      console.log(`${l.name}: handover gap ${Math.round(gap.gapMs)} ms, overlap ${Math.round(gap.overlapMs)} ms`);
-      expect(gap.overlapMs, l.name).toBeLessThanOrEqual(10);
+      // A voice reads about 0.3. A tone that starts abruptly spreads about 0.05 into tones 110 Hz
+      // away within one analysis window, so a voice counts as sounding from 0.1. Both sounding in
+      // the one window that straddles a cut is the cut itself; LiveKit's eased Web Audio gain
+      // (time constant 0.1 s) would keep the old voice over 0.1 for about a tenth of a second more.
+      const gap = handoverGap(all, FR_A, FR_B, { after: t0, threshold: VOICE_LEVEL, frameMs: TAP_WINDOW_MS })!;
+      console.log(`${l.name}: handover gap ${Math.round(gap.gapMs)} ms, overlap ${Math.round(gap.overlapMs)} ms (${TAP_WINDOW_MS} ms windows)`);
+      expect(gap.overlapMs, l.name).toBeLessThanOrEqual(TAP_WINDOW_MS);
     });
   });
 
@@ -238,7 +255,9 @@ describe("what Chromium plays on the session page", () => {
       await l.tap.next(100, heardAt.get(l.name)!);
       const frames = await l.tap.frames({ after: before.get(l.name)! });
       expect(voicesIn(frames), l.name).toEqual([FR_B]);
-      expect(frames.filter((f) => hears(f, FR_A)), l.name).toEqual([]);
+      // Not even faintly: 440 Hz at any audible level, unless it is the even splash a glitch in the
+      // 550 Hz voice throws 110 Hz either side (660 Hz, silent on this channel, reads as much then).
+      expect(frames.filter((f) => hears(f, FR_A) && f.levels[FR_A]! > 2 * f.levels[ES]!), l.name).toEqual([]);
     });
   });
 
@@ -256,13 +275,14 @@ describe("what Chromium plays on the session page", () => {
     await onEvery(async (l) => {
       const back = await l.tap.waitFor({ hz: FR_B, after: resumed.get(l.name)! });
       await l.tap.waitFor({ hz: FLOOR_HZ, loudest: false, max: FLOOR_AMPLITUDE * 0.3, after: back.t });
-      expect((await l.tap.frames({ after: released.get(l.name)! })).filter((f) => hears(f, FR_A)), l.name).toEqual([]);
+      expect((await l.tap.frames({ after: released.get(l.name)! })).filter((f) => hears(f, FR_A, VOICE_LEVEL)), l.name).toEqual([]);
     });
   });
 
   test("the floor in French: French listeners hear the floor at full level, five times the level under an interpreter", async () => {
+    const steady = await clock();
+    const under = new Map(await Promise.all(listeners.map(async (l) => [l.name, floorLevelOf(await l.tap.next(30, steady.get(l.name)!))] as const)));
     const before = await clock();
-    const under = new Map(await Promise.all(listeners.map(async (l) => [l.name, floorLevelOf(await l.tap.frames({ after: before.get(l.name)! - 500 }))] as const)));
     const ack = await stageSocket.timeout(10_000).emitWithAck("interpretation:set-floor-language", { sessionId, language: "fr" });
     expect(ack).toMatchObject({ data: { floorLanguage: "fr" } });
     await onEvery(async (l) => {
@@ -275,12 +295,12 @@ describe("what Chromium plays on the session page", () => {
       expect(ratio, l.name).toBeLessThan(0.26);
       await expectSilentElsewhere(l, before.get(l.name)!);
     });
-    await stageSocket.timeout(10_000).emitWithAck("interpretation:set-floor-language", { sessionId, language: "en" });
   });
 });
 
 test("the listen-only page on a phone plays French (440 Hz) after 'Tap to start audio', and Spanish (660 Hz, no 440 Hz) after a switch", async () => {
-  // French back to its first interpreter (440 Hz).
+  // The floor in English again, and French back to its first interpreter (440 Hz).
+  expect(await stageSocket.timeout(10_000).emitWithAck("interpretation:set-floor-language", { sessionId, language: "en" })).toMatchObject({ data: { floorLanguage: "en" } });
   await frB.offer();
   await frA.accept();
   const phone = await context(strict, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
