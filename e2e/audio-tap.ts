@@ -8,11 +8,11 @@ import { analyseFrame, goertzelLevel, rms, type ToneFrame } from "../api/test/he
 //   get) is also connected to a recorder in that context, and disconnected with it. This is a copy
 //   of the speakers' input, after every gain the app applied.
 // - Media elements: every element given a MediaStream is followed; its stream is fed to the tap's
-//   own context through a gain that is, at every audio callback, what the browser applies to the
-//   element's output: 0 when paused or muted, else its volume (read through the original getter, so
-//   a page script that redefines `volume` cannot fool it).
-// Every 10 ms the newest 20 ms (TAP_WINDOW_MS) of each path is analysed: frames are labelled "elements" or
-// "webaudio-<n>", so a test also sees which path carried sound.
+//   own context through a gain kept (on play, pause and volumechange, and at every tick) at what
+//   the browser applies to the element's output: 0 when paused or muted, else its volume, read
+//   through the original getters, so a page script that redefines `volume` cannot fool it.
+// Every 10 ms the newest 20 ms (TAP_WINDOW_MS) of each path is analysed: frames are labelled
+// "elements" or "webaudio-<n>", so a test also sees which path carried sound.
 
 /** How much of the newest output each frame analyses, in ms. */
 export const TAP_WINDOW_MS = 20;
@@ -46,7 +46,7 @@ function pageTap(frequencies: number[], windowMs: number, analyse: typeof analys
   const mutedOf = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, "muted")!.get!;
   const pausedOf = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, "paused")!.get!;
 
-  /** Buses whose newest 20 ms are analysed at every tick, with the callback run before. */
+  /** Buses whose newest `windowMs` are analysed at every tick, each after its own callback. */
   const recorders: { analyser: AnalyserNode; label: string; beforeTick?: () => void }[] = [];
   /** A mono bus in `context` whose input is analysed at every tick. */
   function recorder(context: BaseAudioContext, label: string, beforeTick?: () => void): GainNode {
@@ -184,6 +184,28 @@ export async function installAudioTap(context: BrowserContext, frequencies: read
 export async function ignoreElementVolume(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
     Object.defineProperty(HTMLMediaElement.prototype, "volume", { configurable: true, get: () => 1, set: () => undefined });
+  });
+}
+
+/**
+ * Holds every AudioContext suspended until the page has had a user gesture, as iOS Safari and
+ * desktop Chrome do: headless Chromium starts them running even with
+ * `--autoplay-policy=user-gesture-required`, which only holds media elements back.
+ */
+export async function blockWebAudioUntilGesture(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const Native = window.AudioContext;
+    const activated = () => navigator.userActivation.hasBeenActive;
+    window.AudioContext = class extends Native {
+      constructor(options?: AudioContextOptions) {
+        super(options);
+        if (!activated()) void super.suspend();
+      }
+      override resume(): Promise<void> {
+        // Chrome leaves a resume without a gesture pending.
+        return activated() ? super.resume() : new Promise<void>(() => undefined);
+      }
+    };
   });
 }
 
