@@ -187,28 +187,6 @@ export async function ignoreElementVolume(context: BrowserContext): Promise<void
   });
 }
 
-/**
- * Holds every AudioContext suspended until the page has had a user gesture, as iOS Safari and
- * desktop Chrome do: headless Chromium starts them running even with
- * `--autoplay-policy=user-gesture-required`, which only holds media elements back.
- */
-export async function blockWebAudioUntilGesture(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    const Native = window.AudioContext;
-    const activated = () => navigator.userActivation.hasBeenActive;
-    window.AudioContext = class extends Native {
-      constructor(options?: AudioContextOptions) {
-        super(options);
-        if (!activated()) void super.suspend();
-      }
-      override resume(): Promise<void> {
-        // Chrome leaves a resume without a gesture pending.
-        return activated() ? super.resume() : new Promise<void>(() => undefined);
-      }
-    };
-  });
-}
-
 /** The test's side of one page's tap: waits on the page's frames and reads them. */
 export class AudioTap {
   constructor(

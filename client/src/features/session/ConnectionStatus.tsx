@@ -1,8 +1,8 @@
+import { useAudioPlayback } from "@livekit/components-react";
 import { ConnectionState } from "livekit-client";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { resumeAudioContext } from "../../lib/audio-level.ts";
-import { useCanPlayAudio } from "./useCanPlayAudio.ts";
 import { useRoomConnectionState } from "./useRoomConnectionState.ts";
 
 const isReconnecting = (state: ConnectionState) => state === ConnectionState.Reconnecting || state === ConnectionState.SignalReconnecting;
@@ -51,7 +51,7 @@ export function ReconnectingBanner() {
 /** "Unmute audio" when the browser blocked autoplay; one click starts playback (and metering). */
 export function AudioUnlock() {
   const { t } = useTranslation();
-  const { canPlayAudio, startAudio } = useCanPlayAudio();
+  const { canPlayAudio, startAudio } = useAudioPlayback();
   if (canPlayAudio) return null;
   return (
     <div className="audio-unlock" data-testid="audio-blocked">

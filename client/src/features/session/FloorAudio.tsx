@@ -1,10 +1,9 @@
-import { AudioTrack, useTracks } from "@livekit/components-react";
+import { AudioTrack, useAudioPlayback, useTracks } from "@livekit/components-react";
 import { Track } from "livekit-client";
 import { useTranslation } from "react-i18next";
 import { useAudioLevel } from "../../lib/useAudioLevel.ts";
 import { LevelMeter } from "../../ui/LevelMeter.tsx";
 import { isFloorParticipant, pickFloorAudio } from "./floor.ts";
-import { useCanPlayAudio } from "./useCanPlayAudio.ts";
 
 /**
  * Plays the floor (stage desk feed, speakers, moderator) and meters it so listeners can tell
@@ -14,7 +13,7 @@ import { useCanPlayAudio } from "./useCanPlayAudio.ts";
  */
 export function FloorAudio({ muted = false }: { muted?: boolean }) {
   const { t } = useTranslation();
-  const { canPlayAudio } = useCanPlayAudio();
+  const { canPlayAudio } = useAudioPlayback();
   const tracks = useTracks([Track.Source.Microphone, Track.Source.ScreenShareAudio], { onlySubscribed: true }).filter(
     (ref) => !ref.participant.isLocal && isFloorParticipant(ref.participant),
   );

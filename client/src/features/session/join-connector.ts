@@ -18,18 +18,9 @@ const ROOM_OPTIONS: RoomOptions = { adaptiveStream: true, dynacast: true, single
  * plays through Web Audio, whose gains are what apply the floor level under an interpreter and the
  * player's volume. Elsewhere playback stays on media elements: Chromium's echo canceller does not
  * see Web Audio output (crbug.com/687574), and a delegate given the floor speaks from this page
- * while it plays the room. The page makes the mix's AudioContext itself, so that it can tell when
- * the browser keeps it suspended (`useCanPlayAudio`) and close it with the room.
+ * while it plays the room.
  */
-export function roomOptions(elementVolumeWorks = mediaElementVolumeWorks(), createContext = () => new AudioContext()): RoomOptions {
-  return elementVolumeWorks ? ROOM_OPTIONS : { ...ROOM_OPTIONS, webAudioMix: { audioContext: createContext() } };
-}
-
-/** The AudioContext a room mixes through when the page handed it one (see {@link roomOptions}). */
-export const mixContextOf = (room: Pick<Room, "options">): AudioContext | undefined => {
-  const mix = room.options.webAudioMix;
-  return typeof mix === "object" ? mix.audioContext : undefined;
-};
+export const roomOptions = (elementVolumeWorks = mediaElementVolumeWorks()): RoomOptions => ({ ...ROOM_OPTIONS, webAudioMix: !elementVolumeWorks });
 
 // A join prepared at navigation lives until the page takes it; one nobody takes (the user left at
 // once) is disconnected so it does not linger in the room as a ghost listener.
@@ -136,8 +127,6 @@ export class JoinConnector {
       if (!response.ok || !connectable(response.body)) return { response };
       const lk = await livekit;
       const room = new lk.Room(roomOptions());
-      // LiveKit leaves a context it was handed open; a left room's mix is of no further use.
-      room.once(lk.RoomEvent.Disconnected, () => void mixContextOf(room)?.close().catch(() => undefined));
       // User-timing marks make the join's stages visible in DevTools and to bench/join-time.ts.
       room.once(lk.RoomEvent.SignalConnected, () => performance.mark("plenary:signal-connected"));
       room.once(lk.RoomEvent.Connected, () => performance.mark("plenary:room-connected"));
