@@ -35,10 +35,11 @@ class FakePublication {
   }
 }
 
-function fakeRoom() {
+function fakeRoom(options: { webAudioMix?: boolean } = {}) {
   const handlers = new Map<string, Set<() => void>>();
   const remoteParticipants = new Map<string, { identity: string; attributes: Record<string, string>; audioTrackPublications: Map<string, FakePublication> }>();
   const room = {
+    options,
     remoteParticipants,
     on(event: string, fn: () => void) {
       (handlers.get(event) ?? handlers.set(event, new Set()).get(event)!).add(fn);
@@ -126,4 +127,21 @@ test("the booth's controller plays the floor too, scaled by its source volume", 
   expect(stage.audioTrack!.volume).toBe(0.4);
   expect(stage.audioTrack!.elements).toBe(1);
   expect(controller.getSnapshot().primary).toBe(stage.audioTrack!.mediaStreamTrack);
+});
+
+test("through Web Audio (element volume ignored), a silent interpreter is detached, not eased out, and no element is unmuted", () => {
+  const { room, join } = fakeRoom({ webAudioMix: true });
+  const pubs = { stage: join("stage", "stage"), fr1: join("fr1", "interpreter"), es1: join("es1", "interpreter") };
+  const controller = new ListenerController(room, { channel: "fr", floorLevel: 20 }, { strategy: "gate" });
+  controller.setState(stateWith(1, { fr: "fr1", es: "es1" }));
+  expect(audible(pubs)).toEqual({ stage: 0.2, fr1: 1 });
+  // LiveKit keeps elements muted under Web Audio; the controller leaves them so.
+  pubs.fr1.audioTrack!.element.muted = true;
+  expect([pubs.fr1.audioTrack!.elements, pubs.es1.audioTrack!.elements]).toEqual([1, 0]);
+
+  controller.setChoice({ channel: "es", floorLevel: 20 });
+  expect([pubs.fr1.audioTrack!.elements, pubs.es1.audioTrack!.elements]).toEqual([0, 1]);
+  // Still received: switching back needs nothing from the SFU.
+  expect(pubs.fr1.isDesired && pubs.fr1.isEnabled).toBe(true);
+  expect(pubs.fr1.audioTrack!.element.muted).toBe(true);
 });

@@ -8,7 +8,7 @@ import { DEFAULT_STRATEGY, mixFor, onAirIdentities, planTrack, type ListenerChoi
 export const MARKS = { select: "plenary:interp-select", audible: "plenary:interp-audible" } as const;
 
 /** The part of a livekit Room the controller uses (a real Room satisfies it). */
-export type RoomLike = Pick<Room, "on" | "off" | "remoteParticipants">;
+export type RoomLike = Pick<Room, "on" | "off" | "remoteParticipants"> & { readonly options?: Pick<Room["options"], "webAudioMix"> };
 
 /** Options for {@link ListenerController}. */
 export interface ListenerControllerOptions {
@@ -62,6 +62,8 @@ export class ListenerController {
   /** The track whose first audible frame is awaited since the last switch. */
   private awaited: MediaStreamTrack | undefined;
   private switched = false;
+  /** Whether the room plays through Web Audio (where media elements ignore volume). */
+  private readonly webAudio: boolean;
 
   constructor(
     private readonly room: RoomLike,
@@ -70,6 +72,7 @@ export class ListenerController {
   ) {
     this.choice = choice;
     this.strategy = options.strategy ?? DEFAULT_STRATEGY;
+    this.webAudio = Boolean(room.options?.webAudioMix);
     this.snapshot = { mix: mixFor(undefined, choice) };
     for (const event of ROOM_EVENTS) room.on(event, this.apply);
     this.apply();
@@ -121,12 +124,17 @@ export class ListenerController {
         if (!plan.subscribe || !track) continue;
         // Silence before sound: a switch never lets two interpreters overlap.
         track.setVolume(plan.volume);
-        if (interpreter || this.options.playFloor) {
+        // Through Web Audio, LiveKit eases every volume change over about a third of a second, so a
+        // voice gated by volume would still sound under the next one: there a silent interpreter is
+        // detached instead, which cuts it at once (the subscription stays, so it comes back at once).
+        const gatedByDetaching = this.webAudio && interpreter && plan.volume === 0;
+        if ((interpreter || this.options.playFloor) && !gatedByDetaching) {
           playing.add(track);
           const element = this.attached.get(track) ?? track.attach();
           this.attached.set(track, element);
-          // Browsers that ignore element volume (iOS Safari) still honour muted: a gated voice stays silent.
-          element.muted = plan.volume === 0;
+          // On elements, muted is the sure silence. Under Web Audio, LiveKit keeps every element muted
+          // and plays the graph: unmuting one would play it twice.
+          if (!this.webAudio) element.muted = plan.volume === 0;
         }
         if (interpreter && participant.identity === mix.interpreter) primary = track.mediaStreamTrack;
         if (!interpreter && publication.source === Track.Source.Microphone) floorPrimary ??= track.mediaStreamTrack;

@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from "vitest";
 import type { RawResponse, SendOptions } from "../../lib/http.ts";
-import { JoinConnector } from "./join-connector.ts";
+import { JoinConnector, roomOptions } from "./join-connector.ts";
 
 const GRANTED: RawResponse = { ok: true, status: 200, statusText: "OK", body: { serverUrl: "ws://lk", token: "jwt" } };
 
@@ -71,4 +71,11 @@ describe("JoinConnector.join", () => {
     expect(connector.takeSession("s1")).toBeDefined();
     expect(connector.takeSession("s1")).toBeUndefined();
   });
+});
+
+test.each([
+  [true, false],
+  [false, true],
+])("where media elements apply volume: %s, the room mixes through Web Audio: %s", (elementVolumeWorks, webAudioMix) => {
+  expect(roomOptions(elementVolumeWorks)).toMatchObject({ webAudioMix, singlePeerConnection: false });
 });

@@ -1,6 +1,7 @@
 import type { TJoinRole } from "@plenary/shared";
 import type { Room, RoomOptions } from "livekit-client";
 import { type RawResponse, sendApi } from "../../lib/http.ts";
+import { mediaElementVolumeWorks } from "../../lib/media-volume.ts";
 import { sessionRoomOf } from "./join-route.ts";
 
 // The app creates one connector in the page's first script (main.tsx), before React, the router,
@@ -11,6 +12,15 @@ import { sessionRoomOf } from "./join-route.ts";
 // The pinned livekit-server (v1.11) has no single-peer-connection signalling; trying it first and
 // falling back costs every join an extra signalling round trip.
 const ROOM_OPTIONS: RoomOptions = { adaptiveStream: true, dynacast: true, singlePeerConnection: false };
+
+/**
+ * The room's options in this browser. Where media elements ignore `volume` (iOS Safari), LiveKit
+ * plays through Web Audio, whose gains are what apply the floor level under an interpreter and the
+ * player's volume. Elsewhere playback stays on media elements: Chromium's echo canceller does not
+ * see Web Audio output (crbug.com/687574), and a delegate given the floor speaks from this page
+ * while it plays the room.
+ */
+export const roomOptions = (elementVolumeWorks = mediaElementVolumeWorks()): RoomOptions => ({ ...ROOM_OPTIONS, webAudioMix: !elementVolumeWorks });
 
 // A join prepared at navigation lives until the page takes it; one nobody takes (the user left at
 // once) is disconnected so it does not linger in the room as a ghost listener.
@@ -116,7 +126,7 @@ export class JoinConnector {
       // Only a granted token is worth connecting with; refusals are read by the JoinController.
       if (!response.ok || !connectable(response.body)) return { response };
       const lk = await livekit;
-      const room = new lk.Room(ROOM_OPTIONS);
+      const room = new lk.Room(roomOptions());
       // User-timing marks make the join's stages visible in DevTools and to bench/join-time.ts.
       room.once(lk.RoomEvent.SignalConnected, () => performance.mark("plenary:signal-connected"));
       room.once(lk.RoomEvent.Connected, () => performance.mark("plenary:room-connected"));
