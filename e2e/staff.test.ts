@@ -84,6 +84,11 @@ describe("staff reach their consoles", () => {
     expect(await consoles.getByRole("link").allTextContents()).toEqual(["Stage console"]);
     await consoles.getByTestId("console-stage").click();
     await page.waitForURL(`**/sessions/${sessionId}/stage`);
+
+    // Joined as the stage (`?as=stage`), the details carry no console link of their own: one way in.
+    await page.goto(`/sessions/${sessionId}?as=stage`);
+    await page.getByTestId("session-info").waitFor({ state: "attached" });
+    expect(await page.locator(`a[href="/sessions/${sessionId}/stage"]`).count()).toBe(1);
     await context.close();
   });
 
