@@ -66,6 +66,7 @@ export interface SliderProbe {
  * ArrowRight lowers the value and the left end is the maximum.
  */
 export async function probeSlider(page: Page, slider: Locator): Promise<SliderProbe> {
+  await slider.scrollIntoViewIfNeeded();
   const box = await slider.boundingBox();
   if (!box) throw new Error("the slider is not visible");
   const clickAt = async (x: number) => {
