@@ -13,6 +13,7 @@ import { LTR_SLIDER, MIRRORED_SLIDER, baseUrl, goLiveOnStage, loginAs, probeSlid
 const DESKTOP = { width: 1366, height: 768 };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const SHOTS = process.env.LIVE_SHOTS_DIR ?? "/tmp/shots-live";
+const LANGUAGES = ["en", "ar", "zh", "fr", "ru", "es"] as const;
 
 let browser: Browser;
 let stage: Awaited<ReturnType<typeof goLiveOnStage>>;
@@ -28,7 +29,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function attendee(options: Parameters<Browser["newContext"]>[0], lang?: "en" | "ar", on = browser): Promise<BrowserContext> {
+async function attendee(options: Parameters<Browser["newContext"]>[0], lang?: (typeof LANGUAGES)[number], on = browser): Promise<BrowserContext> {
   const context = await on.newContext({ baseURL: baseUrl(), ...options });
   contexts.push(context);
   if (lang) await useLanguage(context, lang);
@@ -55,7 +56,6 @@ const titleOnFirstScreen = async (page: Page, height: number) => {
   expect(title.y).toBeGreaterThanOrEqual(0);
   expect(title.y + title.height).toBeLessThan(height / 4);
 };
-const LANGUAGES = ["en", "ar", "zh", "fr", "ru", "es"] as const;
 const playing = (page: Page) => until(page, () => (document.querySelector<HTMLVideoElement>('video[data-testid="floor-video"]')?.videoWidth ?? 0) > 0, undefined, 60_000);
 
 test("desktop: video at the top, Q&A beside it; asking keeps focus and is announced; shortcuts and their help", async () => {
