@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { UI_LANGUAGES } from "@plenary/shared";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { inject } from "vitest";
 import { DEMO_PASSWORD } from "./harness.ts";
 
@@ -51,6 +51,46 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export const until = <A,>(page: Page, fn: (arg: A) => unknown, arg?: A, timeout = 30_000) =>
   page.waitForFunction(fn as (arg: unknown) => unknown, arg, { timeout, polling: 100 });
 
+
+/** What a slider's value became after each step of {@link probeSlider}. */
+export interface SliderProbe {
+  middle: string;
+  ArrowRight: string;
+  Home: string;
+  End: string;
+  leftEnd: string;
+  rightEnd: string;
+}
+
+/**
+ * Works a range input as a person would, to see which way it runs and that the thumb stands where
+ * its value says: a click in its middle, then ArrowRight, Home and End, then a click near each
+ * end, where the thumb is drawn for the value that end stands for. Mirrored (right to left),
+ * ArrowRight lowers the value and the left end is the maximum.
+ */
+export async function probeSlider(page: Page, slider: Locator): Promise<SliderProbe> {
+  await slider.scrollIntoViewIfNeeded();
+  const box = await slider.boundingBox();
+  if (!box) throw new Error("the slider is not visible");
+  const clickAt = async (x: number) => {
+    await page.mouse.click(x, box.y + box.height / 2);
+    return slider.inputValue();
+  };
+  const press = async (key: string) => {
+    await page.keyboard.press(key);
+    return slider.inputValue();
+  };
+  const middle = await clickAt(box.x + box.width / 2);
+  const ArrowRight = await press("ArrowRight");
+  const Home = await press("Home");
+  const End = await press("End");
+  return { middle, ArrowRight, Home, End, leftEnd: await clickAt(box.x + 2), rightEnd: await clickAt(box.x + box.width - 2) };
+}
+
+/** A 0–100 slider in steps of 5 in a right-to-left script, as {@link probeSlider} finds it: mirrored, the minimum at the right. */
+export const MIRRORED_SLIDER: SliderProbe = { middle: "50", ArrowRight: "45", Home: "0", End: "100", leftEnd: "100", rightEnd: "0" };
+/** The same slider in a left-to-right script. */
+export const LTR_SLIDER: SliderProbe = { middle: "50", ArrowRight: "55", Home: "0", End: "100", leftEnd: "0", rightEnd: "100" };
 
 /** The demo stage operator's page, live: publishing Chromium's fake camera and the tone as the floor. */
 export async function goLiveOnStage(browser: Browser, base = baseUrl()): Promise<{ sessionId: string; stage: Page; stop(): Promise<void> }> {

@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { launchChromium } from "./harness.ts";
-import { baseUrl, goLiveOnStage, loginAs, registerNew, screenshot, until, useLanguage } from "./helpers.ts";
+import { LTR_SLIDER, MIRRORED_SLIDER, baseUrl, goLiveOnStage, loginAs, probeSlider, registerNew, screenshot, until, useLanguage } from "./helpers.ts";
 
 // Interpretation end to end, on real parts: the stage publishes the floor, the French interpreter
 // opens the booth console in Chromium and takes the channel (its fake microphone plays the tone),
@@ -117,6 +117,9 @@ test("the booth console and the channel picker in English and Arabic, on desktop
       await boothPage.goto(`/sessions/${sessionId}/booth`);
       await until(boothPage, () => document.querySelector<HTMLElement>('[data-testid="booth-connection"]')?.dataset.state === "connected");
       await screenshot(boothPage, `interp-booth-${lang}-${size}`);
+      // Every slider runs with the script: mirrored in Arabic, its thumb where its value says.
+      const slider = lang === "ar" ? MIRRORED_SLIDER : LTR_SLIDER;
+      expect(await probeSlider(boothPage, boothPage.getByTestId("booth-source-volume"))).toEqual(slider);
       await boothPage.context().close();
 
       const listenContext = await context({ lang, viewport });
@@ -126,6 +129,7 @@ test("the booth console and the channel picker in English and Arabic, on desktop
       await page.getByTestId("channel-fr").click();
       await until(page, () => document.querySelector<HTMLElement>('[data-testid="listener-channels"]')?.dataset.status === "live");
       await screenshot(page, `interp-session-${lang}-${size}`);
+      expect(await probeSlider(page, page.getByTestId("floor-level"))).toEqual(slider);
       await listenContext.close();
     }
   }

@@ -3,14 +3,17 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import en from "../client/src/i18n/locales/en.json" with { type: "json" };
 import { launchChromium } from "./harness.ts";
-import { baseUrl, goLiveOnStage, loginAs, registerNew, until, useLanguage } from "./helpers.ts";
+import { LTR_SLIDER, MIRRORED_SLIDER, baseUrl, goLiveOnStage, loginAs, probeSlider, registerNew, until, useLanguage } from "./helpers.ts";
 
 // The live session page as delegates meet it: the floor first, Q&A beside it (desktop) or as tabs
-// under it (phone), a player with shortcuts, honest sound when autoplay is blocked, focus kept and
-// outcomes announced in Q&A, and the archive after the end. Screenshots go to /tmp/shots-live.
+// under it (phone), the title on the first screen in every language, a player with shortcuts,
+// fullscreen and picture-in-picture, sliders mirrored in Arabic, a channel row that shows it
+// scrolls, honest sound when autoplay is blocked, focus kept and outcomes announced in Q&A, and
+// the archive after the end. Screenshots go to /tmp/shots-live.
 const DESKTOP = { width: 1366, height: 768 };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const SHOTS = process.env.LIVE_SHOTS_DIR ?? "/tmp/shots-live";
+const LANGUAGES = ["en", "ar", "zh", "fr", "ru", "es"] as const;
 
 let browser: Browser;
 let stage: Awaited<ReturnType<typeof goLiveOnStage>>;
@@ -26,7 +29,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function attendee(options: Parameters<Browser["newContext"]>[0], lang?: "en" | "ar", on = browser): Promise<BrowserContext> {
+async function attendee(options: Parameters<Browser["newContext"]>[0], lang?: (typeof LANGUAGES)[number], on = browser): Promise<BrowserContext> {
   const context = await on.newContext({ baseURL: baseUrl(), ...options });
   contexts.push(context);
   if (lang) await useLanguage(context, lang);
@@ -45,6 +48,14 @@ const violations = async (page: Page) => {
   const results = await new AxeBuilder({ page } as never).include(".session-page").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 };
+/** The compact title sits above the player and inside the first screen. */
+const titleOnFirstScreen = async (page: Page, height: number) => {
+  const title = await box(page, "session-title");
+  const player = await box(page, "player");
+  expect(title.y + title.height).toBeLessThanOrEqual(player.y);
+  expect(title.y).toBeGreaterThanOrEqual(0);
+  expect(title.y + title.height).toBeLessThan(height / 4);
+};
 const playing = (page: Page) => until(page, () => (document.querySelector<HTMLVideoElement>('video[data-testid="floor-video"]')?.videoWidth ?? 0) > 0, undefined, 60_000);
 
 test("desktop: video at the top, Q&A beside it; asking keeps focus and is announced; shortcuts and their help", async () => {
@@ -55,6 +66,7 @@ test("desktop: video at the top, Q&A beside it; asking keeps focus and is announ
   const video = await box(page, "player");
   const qa = await box(page, "qa-panel");
   expect(video.y).toBeLessThan(200);
+  await titleOnFirstScreen(page, DESKTOP.height);
   expect(qa.x).toBeGreaterThanOrEqual(video.x + video.width);
   expect(qa.y).toBeLessThan(DESKTOP.height / 2);
   await shot(page, "live-en-desktop");
@@ -97,19 +109,27 @@ test("desktop: video at the top, Q&A beside it; asking keeps focus and is announ
     await other.addInitScript((l) => localStorage.setItem("plenary.language", l), lang);
     await other.goto(`/sessions/${stage.sessionId}`);
     await playing(other);
+    await titleOnFirstScreen(other, DESKTOP.height);
     await shot(other, `live-${lang}-desktop`);
     await other.context().close();
   }
 }, 180_000);
 
-test("phone: the video comes first, the tab bar switches Q&A, speakers and details", async () => {
-  for (const lang of ["en", "ar"] as const) {
+test("phone: the title and the video come first in every language, the tab bar switches Q&A, speakers and details", async () => {
+  for (const lang of LANGUAGES) {
     const page = await (await attendee(PHONE, lang)).newPage();
     await page.goto(`/sessions/${stage.sessionId}`);
     await playing(page);
+    // The compact title, then the video, straight under the header.
     const header = (await page.locator(".site-header").boundingBox())!;
-    const video = await box(page, "player");
-    expect(video.y - (header.y + header.height)).toBeLessThan(40);
+    const title = await box(page, "session-title");
+    expect(title.y - (header.y + header.height)).toBeLessThan(40);
+    await titleOnFirstScreen(page, PHONE.viewport.height);
+    if (lang !== "en" && lang !== "ar") {
+      await shot(page, `live-${lang}-phone`);
+      await page.context().close();
+      continue;
+    }
     expect(await page.getByTestId("session-tab-qa").getAttribute("aria-selected")).toBe("true");
     await shot(page, `live-${lang}-phone`);
     expect(await violations(page)).toEqual([]);
@@ -120,6 +140,69 @@ test("phone: the video comes first, the tab bar switches Q&A, speakers and detai
     await page.getByTestId("session-info").waitFor();
     await shot(page, `live-${lang}-phone-info`);
     await page.context().close();
+  }
+}, 180_000);
+
+test.each(["en", "ar"] as const)("phone (%s): the channel row shows that it scrolls, and the volume slider runs with the script", async (lang) => {
+  const page = await (await attendee(PHONE, lang)).newPage();
+  await page.goto(`/sessions/${stage.sessionId}`);
+  await playing(page);
+  const moreAt = (side: "Start" | "End") => page.evaluate((key) => document.querySelector<HTMLElement>('[data-testid="channel-row"]')?.dataset[key], `more${side}`);
+
+  // More channels than fit: the far end fades with an arrow on the side the row reads on to.
+  await until(page, () => document.querySelector<HTMLElement>('[data-testid="channel-row"]')?.dataset.moreEnd === "true");
+  expect(await moreAt("Start")).toBe("false");
+  const row = await box(page, "channel-row");
+  const arrow = await box(page, "channel-row-more-end");
+  if (lang === "ar") expect(arrow.x).toBeLessThan(row.x + 2);
+  else expect(arrow.x + arrow.width).toBeGreaterThan(row.x + row.width - 2);
+  await shot(page, `live-${lang}-phone-channels`);
+  await page.getByTestId("channel-row-more-end").tap();
+  await until(page, () => document.querySelector<HTMLElement>('[data-testid="channel-row"]')?.dataset.moreStart === "true");
+  expect(await violations(page)).toEqual([]);
+
+  // Volume: mirrored in Arabic (full volume at the left, ArrowRight lowers it), and the thumb
+  // stands where the value says, since a click at an end gives that end's value.
+  const volume = page.getByTestId("player-volume");
+  expect(await probeSlider(page, volume)).toEqual(lang === "ar" ? MIRRORED_SLIDER : LTR_SLIDER);
+  await volume.focus();
+  await page.keyboard.press("End");
+  expect(await volume.getAttribute("aria-valuetext")).toBe(lang === "ar" ? "100٪" : "100%");
+  await page.context().close();
+}, 120_000);
+
+test("desktop: fullscreen and picture-in-picture, by button and by shortcut", async () => {
+  const page = await (await attendee({ viewport: DESKTOP }, "en")).newPage();
+  await page.goto(`/sessions/${stage.sessionId}`);
+  await playing(page);
+  const fullscreenButton = page.getByTestId("player-fullscreen");
+  // Done once the browser has said so (fullscreenchange, which the button follows): toggling again
+  // in the middle of a change would make Chromium drop one of the two.
+  const fullscreen = (on: boolean) =>
+    until(page, (want) => (document.fullscreenElement?.getAttribute("data-testid") === "player") === want && document.querySelector('[data-testid="player-fullscreen"]')?.getAttribute("aria-pressed") === String(want), on);
+
+  await fullscreenButton.click();
+  await fullscreen(true);
+  await shot(page, "live-en-desktop-fullscreen");
+  await page.keyboard.press("f");
+  await fullscreen(false);
+  await page.keyboard.press("f");
+  await fullscreen(true);
+  await fullscreenButton.click();
+  await fullscreen(false);
+
+  // Picture-in-picture where the browser offers it (headless Chromium does); elsewhere no control at all.
+  if (await page.evaluate(() => document.pictureInPictureEnabled)) {
+    await page.getByTestId("player-pip").click();
+    await until(page, () => document.pictureInPictureElement?.getAttribute("data-testid") === "floor-video");
+    await page.keyboard.press("p");
+    await until(page, () => document.pictureInPictureElement === null);
+    await page.keyboard.press("p");
+    await until(page, () => document.pictureInPictureElement?.getAttribute("data-testid") === "floor-video");
+    await page.getByTestId("player-pip").click();
+    await until(page, () => document.pictureInPictureElement === null);
+  } else {
+    expect(await page.getByTestId("player-pip").count()).toBe(0);
   }
 }, 120_000);
 

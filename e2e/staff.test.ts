@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchChromium } from "./harness.ts";
-import { baseUrl, liveSessionId, loginAs, registerNew, until, useLanguage } from "./helpers.ts";
+import { baseUrl, liveSessionId, loginAs, registerNew, screenshot, until, useLanguage } from "./helpers.ts";
 
 // Staff find their consoles, and the pages they use fit a phone: ways in from the agenda and the
 // session page, the role chooser, confirmations before ending a session or stopping the stage,
@@ -84,6 +84,11 @@ describe("staff reach their consoles", () => {
     expect(await consoles.getByRole("link").allTextContents()).toEqual(["Stage console"]);
     await consoles.getByTestId("console-stage").click();
     await page.waitForURL(`**/sessions/${sessionId}/stage`);
+
+    // Joined as the stage (`?as=stage`), the details carry no console link of their own: one way in.
+    await page.goto(`/sessions/${sessionId}?as=stage`);
+    await page.getByTestId("session-info").waitFor({ state: "attached" });
+    expect(await page.locator(`a[href="/sessions/${sessionId}/stage"]`).count()).toBe(1);
     await context.close();
   });
 
@@ -233,6 +238,9 @@ describe("invitations", () => {
     expect(await page.getByRole("link", { name: lang === "en" ? "Sign in" : "تسجيل الدخول" }).count()).toBeGreaterThan(0);
     expect(await noHorizontalOverflow(page)).toBe(true);
     expect(await axeFindings(page)).toEqual([]);
+    await screenshot(page, `invitation-${lang}-phone`);
+    await page.setViewportSize(DESKTOP.viewport);
+    await screenshot(page, `invitation-${lang}-desktop`);
     await context.close();
   });
 

@@ -2,7 +2,7 @@ import { type KeyboardEvent, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { intlLocale } from "../../i18n/index.ts";
 import { formatDayTab } from "../../lib/session-time.ts";
-import { useScrollEdges } from "./useScrollEdges.ts";
+import { ScrollRow } from "../../ui/ScrollRow.tsx";
 
 /** Props for {@link DayTabs}. */
 export interface DayTabsProps {
@@ -23,20 +23,11 @@ export function DayTabs({ days, selected, onSelect, panelId }: DayTabsProps) {
   const { t, i18n } = useTranslation();
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const row = useRef<HTMLDivElement>(null);
-  const edges = useScrollEdges(row);
   const selectedIndex = selected ? days.indexOf(selected) : -1;
 
   useEffect(() => {
     refs.current[selectedIndex]?.scrollIntoView({ block: "nearest", inline: "nearest" });
   }, [selectedIndex]);
-
-  /** Scrolls most of a screen's width towards the row's start (-1) or end (1), in reading order. */
-  const scrollTowards = (side: -1 | 1) => {
-    const element = row.current;
-    if (!element) return;
-    const rtl = getComputedStyle(element).direction === "rtl";
-    element.scrollBy({ left: side * (rtl ? -1 : 1) * element.clientWidth * 0.7, behavior: "smooth" });
-  };
 
   const onKeyDown = (e: KeyboardEvent, index: number) => {
     const rtl = i18n.dir() === "rtl";
@@ -52,9 +43,7 @@ export function DayTabs({ days, selected, onSelect, panelId }: DayTabsProps) {
   };
 
   return (
-    <div className="day-tabs-scroller" data-more-start={edges.start} data-more-end={edges.end} data-testid="day-tabs">
-      {/* Pointer help only: keyboard users move with the arrow keys, which scroll the chosen day into view. */}
-      <span className="day-tabs__more day-tabs__more--start" aria-hidden="true" onClick={() => scrollTowards(-1)} />
+    <ScrollRow row={row} className="day-tabs-scroller" testId="day-tabs">
       <div ref={row} className="day-tabs" role="tablist" aria-label={t("agenda.days")}>
         {days.map((day, index) => {
           const label = formatDayTab(day, intlLocale(i18n.language));
@@ -82,7 +71,6 @@ export function DayTabs({ days, selected, onSelect, panelId }: DayTabsProps) {
           );
         })}
       </div>
-      <span className="day-tabs__more day-tabs__more--end" aria-hidden="true" onClick={() => scrollTowards(1)} data-testid="day-tabs-more-end" />
-    </div>
+    </ScrollRow>
   );
 }

@@ -50,7 +50,7 @@ export function BoothSource({ language, languages, relay, fallback, track, volum
       )}
       <div className="field">
         <label htmlFor={volumeId}>{t("interpretation.booth.volume")}</label>
-        <input id={volumeId} type="range" min={0} max={100} step={5} value={volume} onChange={(e) => onVolume(Number(e.target.value))} aria-valuetext={t("interpretation.listen.percent", { value: volume })} />
+        <input id={volumeId} type="range" min={0} max={100} step={5} value={volume} onChange={(e) => onVolume(Number(e.target.value))} aria-valuetext={t("interpretation.listen.percent", { value: volume })} data-testid="booth-source-volume" />
       </div>
       <LevelMeter label={t("interpretation.booth.sourceLevel")} testId="booth-source-level" {...level} />
     </section>

@@ -2,7 +2,7 @@ import type { TInvitationPreview } from "@plenary/shared";
 import { useTranslation } from "react-i18next";
 import { intlLocale } from "../../i18n/index.ts";
 import { languageName } from "../../lib/languages.ts";
-import { SessionTimes } from "../../ui/SessionTimes.tsx";
+import { SessionDetails } from "../session/SessionDetails.tsx";
 
 /** What an invitation offers, in full, before anyone accepts it: event, session, role and booth. */
 export function InvitationOffer({ offer }: { offer: TInvitationPreview }) {
@@ -12,37 +12,36 @@ export function InvitationOffer({ offer }: { offer: TInvitationPreview }) {
   return (
     <div className="invitation-offer" data-testid="invitation-offer">
       <p className="invitation-offer__role">{t("invitation.offer", { role: t(`staffRoles.${role}`) })}</p>
-      <dl className="invitation-offer__facts">
-        <div>
-          <dt>{t("invitation.event")}</dt>
-          <dd>
-            <bdi>{event.title}</bdi>
-          </dd>
-        </div>
-        <div>
-          <dt>{t("invitation.session")}</dt>
-          <dd>
+      <SessionDetails
+        session={session}
+        timeZone={event.timezone}
+        withDay
+        heading={
+          <h2 className="invitation-offer__session">
             <bdi>{session.title}</bdi>
-            <SessionTimes session={session} timeZone={event.timezone} withDay />
-          </dd>
-        </div>
-        <div>
-          <dt>{t("session.room")}</dt>
-          <dd>
-            <bdi>{session.room}</bdi>
-          </dd>
-        </div>
-        <div>
-          <dt>{t("invitation.role")}</dt>
-          <dd>{t(`staffRoles.${role}`)}</dd>
-        </div>
-        {boothLanguage && (
-          <div>
-            <dt>{t("invitation.booth")}</dt>
-            <dd>{languageName(boothLanguage, i18n.language)}</dd>
-          </div>
-        )}
-      </dl>
+          </h2>
+        }
+        facts={
+          <>
+            <div>
+              <dt>{t("invitation.event")}</dt>
+              <dd>
+                <bdi>{event.title}</bdi>
+              </dd>
+            </div>
+            <div>
+              <dt>{t("invitation.role")}</dt>
+              <dd>{t(`staffRoles.${role}`)}</dd>
+            </div>
+            {boothLanguage && (
+              <div>
+                <dt>{t("invitation.booth")}</dt>
+                <dd>{languageName(boothLanguage, i18n.language)}</dd>
+              </div>
+            )}
+          </>
+        }
+      />
       <p className="invitation-offer__expires">{t("invitation.validUntil", { date: expires })}</p>
     </div>
   );

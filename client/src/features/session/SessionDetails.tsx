@@ -9,28 +9,30 @@ import { StatusBadge } from "../../ui/StatusBadge.tsx";
 /** Props for {@link SessionDetails}. */
 export interface SessionDetailsProps {
   session: TSession;
-  /** The title, as the page needs it: a linked entry on the agenda, the page's heading in the room. */
-  heading: ReactNode;
+  /**
+   * The title, as the page needs it: a linked entry on the agenda, a line in an invitation. Left
+   * out, the badges go too: the live page shows both in its compact title above the player.
+   */
+  heading?: ReactNode;
   /** The event's time zone; times are left out until it is known. */
   timeZone: string | undefined;
   /** Show the day with the times (the agenda groups by day, so it omits it there). */
   withDay?: boolean;
   /** A further badge, e.g. the role the user joined as. */
   badge?: ReactNode;
-  /** Announce status changes (on the page that follows the session live). */
-  announceStatus?: boolean;
+  /** Further facts for the same list (`<div><dt/><dd/></div>` each), e.g. an invitation's event, role and booth. */
+  facts?: ReactNode;
 }
 
-/** What a session is: status, type, title, times, room, languages and description. */
-export function SessionDetails({ session, heading, timeZone, withDay, badge, announceStatus }: SessionDetailsProps) {
+/**
+ * What a session is: status, type, title, times, room, languages and description. The one
+ * rendering of a session's details, on the agenda, the live page and an invitation.
+ */
+export function SessionDetails({ session, heading, timeZone, withDay, badge, facts }: SessionDetailsProps) {
   const { t, i18n } = useTranslation();
   return (
     <>
-      <div className="session-details__badges" aria-live={announceStatus ? "polite" : undefined}>
-        <StatusBadge status={session.status} />
-        <span className="badge badge--type">{t(`sessionTypes.${session.type}`)}</span>
-        {badge}
-      </div>
+      {heading !== undefined && <SessionBadges session={session} badge={badge} />}
       {heading}
       {timeZone && <SessionTimes session={session} timeZone={timeZone} withDay={withDay} />}
       <dl className="session-details__facts">
@@ -44,6 +46,7 @@ export function SessionDetails({ session, heading, timeZone, withDay, badge, ann
           <dt>{t("session.languages")}</dt>
           <dd>{formatList(session.languages.map((l) => languageName(l, i18n.language)), i18n.language)}</dd>
         </div>
+        {facts}
       </dl>
       {session.description && (
         <p className="session-details__description">
@@ -51,5 +54,17 @@ export function SessionDetails({ session, heading, timeZone, withDay, badge, ann
         </p>
       )}
     </>
+  );
+}
+
+/** A session's status and type, and `badge` (the role the user joined as) after them. */
+export function SessionBadges({ session, badge }: { session: Pick<TSession, "status" | "type">; badge?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="session-details__badges">
+      <StatusBadge status={session.status} />
+      <span className="badge badge--type">{t(`sessionTypes.${session.type}`)}</span>
+      {badge}
+    </div>
   );
 }

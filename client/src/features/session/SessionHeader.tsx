@@ -2,33 +2,20 @@ import type { TJoinRole, TSession } from "@plenary/shared";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { formatList } from "../../i18n/format.ts";
-import { languageName } from "../../lib/languages.ts";
-import { SessionTimes } from "../../ui/SessionTimes.tsx";
-import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { sessionCalendarUrl } from "../agenda/api.ts";
-
-/** Props for {@link SessionTitle} and {@link SessionInfo}. */
-export interface SessionHeaderProps {
-  session: TSession;
-  role: TJoinRole;
-  timeZone: string | undefined;
-}
+import { SessionBadges, SessionDetails } from "./SessionDetails.tsx";
 
 /**
- * The line under the player: status, type, the role the user joins as, and the title (the page's
- * heading). The session opening or closing is announced once, politely.
+ * The compact line above the player: status, type, the role the user joins as, and the title (the
+ * page's heading), so the person sees which session this is on the first screen of a laptop or a
+ * phone. The session opening or closing is announced once, politely.
  */
-export function SessionTitle({ session, role }: Omit<SessionHeaderProps, "timeZone">) {
+export function SessionTitle({ session, role }: { session: TSession; role: TJoinRole }) {
   const { t } = useTranslation();
   const announcement = useStatusAnnouncement(session.status);
   return (
-    <header className="session-title">
-      <div className="session-details__badges">
-        <StatusBadge status={session.status} />
-        <span className="badge badge--type">{t(`sessionTypes.${session.type}`)}</span>
-        {role !== "attendee" && <span className="badge badge--role">{t("session.joinedAs", { role: t(`roles.${role}`) })}</span>}
-      </div>
+    <header className="session-title" data-testid="session-title">
+      <SessionBadges session={session} badge={role !== "attendee" && <span className="badge badge--role">{t("session.joinedAs", { role: t(`roles.${role}`) })}</span>} />
       <h1 id="session-title">
         <bdi>{session.title}</bdi>
       </h1>
@@ -39,37 +26,20 @@ export function SessionTitle({ session, role }: Omit<SessionHeaderProps, "timeZo
   );
 }
 
-/** What the session is beyond its title: times, room, languages, description, and its links. */
-export function SessionInfo({ session, role, timeZone }: SessionHeaderProps) {
-  const { t, i18n } = useTranslation();
+/**
+ * What the session is beyond its title: times, room, languages, description, and its links. The
+ * consoles are not among them: "Your consoles" is the one way in to each.
+ */
+export function SessionInfo({ session, timeZone }: { session: TSession; timeZone: string | undefined }) {
+  const { t } = useTranslation();
   return (
     <div className="session-info" data-testid="session-info">
-      {timeZone && <SessionTimes session={session} timeZone={timeZone} withDay />}
-      <dl className="session-details__facts">
-        <div>
-          <dt>{t("session.room")}</dt>
-          <dd>
-            <bdi>{session.room}</bdi>
-          </dd>
-        </div>
-        <div>
-          <dt>{t("session.languages")}</dt>
-          <dd>{formatList(session.languages.map((l) => languageName(l, i18n.language)), i18n.language)}</dd>
-        </div>
-      </dl>
-      {session.description && (
-        <p className="session-details__description">
-          <bdi>{session.description}</bdi>
-        </p>
-      )}
+      <SessionDetails session={session} timeZone={timeZone} withDay />
       <p className="session-header__links">
         <Link to="/">{t("session.backToAgenda")}</Link>
         <a href={sessionCalendarUrl(session.id)} download>
           {t("agenda.addToCalendar")}
         </a>
-        {role === "stage" && <Link to={`/sessions/${session.id}/stage`}>{t("session.openStage")}</Link>}
-        {role === "interpreter" && <Link to={`/sessions/${session.id}/booth`}>{t("session.openBooth")}</Link>}
-        {role === "speaker" && <Link to={`/sessions/${session.id}/speak`}>{t("speaker.openSpeaker")}</Link>}
       </p>
     </div>
   );

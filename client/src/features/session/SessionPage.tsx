@@ -19,8 +19,8 @@ import { useJoinSession } from "./useJoinSession.ts";
 import { useLiveSession } from "./useLiveSession.ts";
 
 /**
- * A session's page: the floor first (the player, once admitted), its title under it, and Q&A and
- * the speakers' list beside it on wide screens, or under it as tabs (with the details) on a phone.
+ * A session's page: a compact title, then the floor (the player, once admitted), and Q&A and the
+ * speakers' list beside it on wide screens, or under it as tabs (with the details) on a phone.
  * `?as=` picks a staff role.
  */
 export function SessionPage() {
@@ -52,7 +52,7 @@ function SessionFloor({ session }: { session: TSession }) {
   const join = useJoinSession(session.id, role, session.status);
   const wide = useWideLayout();
   const { state } = join;
-  const info = <SessionInfo session={session} role={role} timeZone={timeZone} />;
+  const info = <SessionInfo session={session} timeZone={timeZone} />;
   const tabs: SessionTab[] = [
     // Keyed on the status: attendees may follow Q&A once the session is live, and read it as an archive after.
     { id: "qa", label: t("qa.title"), content: <QaPanel key={session.status} sessionId={session.id} status={session.status} /> },
@@ -64,6 +64,7 @@ function SessionFloor({ session }: { session: TSession }) {
   return (
     <article className={`page session-page${wide ? " session-page--wide" : ""}`} aria-labelledby="session-title">
       <div className="session-page__main">
+        <SessionTitle session={session} role={role} />
         <section className="session-page__floor" aria-label={t("session.floor")}>
           {(state.kind === "waiting" || state.kind === "fetching") && <Loading label={t("session.joining")} />}
           {state.kind === "rejoining" && (
@@ -74,7 +75,6 @@ function SessionFloor({ session }: { session: TSession }) {
           {state.kind === "blocked" && <JoinBlocked reason={state.reason} session={session} timeZone={timeZone} onRetry={join.retry} />}
           {state.kind === "ready" && <SessionRoom key={state.attempt} sessionId={session.id} room={state.room} />}
         </section>
-        <SessionTitle session={session} role={role} />
         <StaffConsoles session={session} />
         {wide && info}
       </div>
