@@ -1,8 +1,10 @@
 import { RoomEvent } from "@livekit/rtc-node";
+import pg from "pg";
 import { participantIdentity } from "@plenary/shared";
 import { RoomServiceClient } from "livekit-server-sdk";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { attendeesOf } from "../api/src/attendance/attendance.rules.ts";
 import { hears, lastHeard } from "../api/test/helpers/goertzel.ts";
 import { joinToneListener } from "../api/test/helpers/tones.ts";
 import { launchChromium } from "./harness.ts";
@@ -125,8 +127,24 @@ test("a session speaker goes live from the speaker view and stops, their session
   await listener.listener.waitFor((f) => f.source === participantIdentity(speakerId, "speaker", "speak") && hears(f, TONE), 30_000);
   // The speaker view did not push the session page out, and the floor went to the speaker view alone.
   expect(await sessionPage.evaluate(() => document.querySelector<HTMLElement>('[data-testid="connection-state"]')?.dataset.state)).toBe("connected");
-  const sessionView = await listener.rooms.getParticipant(`session-${sessionId}`, participantIdentity(speakerId, "speaker", "session"));
+  const sessionIdentity = participantIdentity(speakerId, "speaker", "session");
+  const sessionView = await listener.rooms.getParticipant(`session-${sessionId}`, sessionIdentity);
   expect(sessionView.permission?.canPublish).toBe(false);
+
+  // LiveKit's webhooks: two identities, one attendee, still present once the session page is closed.
+  const db = new pg.Client({ connectionString: inject("e2eDatabaseUrl") });
+  await db.connect();
+  try {
+    const rows = async () => (await db.query(`SELECT identity, "userId", "participantSid", kind, at FROM "Attendance" WHERE "sessionId" = $1 AND "userId" = $2`, [sessionId, speakerId])).rows;
+    const leftPage = async () => (await rows()).filter((r) => r.identity === sessionIdentity && r.kind === "LEFT").length;
+    await expect.poll(async () => new Set((await rows()).filter((r) => r.kind === "JOINED").map((r) => r.identity)).size, { timeout: 15_000, interval: 100 }).toBeGreaterThanOrEqual(2);
+    const before = await leftPage();
+    await sessionPage.close();
+    await expect.poll(leftPage, { timeout: 15_000, interval: 100 }).toBeGreaterThan(before);
+    expect(attendeesOf(await rows(), new Date())).toEqual([expect.objectContaining({ userId: speakerId, present: true })]);
+  } finally {
+    await db.end();
+  }
   await screenshot(page, "speaker-view-live-en-desktop");
   await page.getByTestId("speaker-stop").click();
   await until(page, () => document.querySelector<HTMLElement>('[data-testid="speaker-state"]')?.dataset.state !== "live");
