@@ -23,9 +23,10 @@ interface HolderRow {
 
 /**
  * Watches every grant against the clock and LiveKit's presence, once a second, on every api
- * process: a holder none of whose floor views is in the room is marked (the chair sees it) and loses the floor after the
- * grace period; a holder who came back with a fresh token gets their publishing back; the timer
- * takes the floor back when the chair chose that. Each step is a locked, idempotent change, so two
+ * process: a holder none of whose floor views is in the room is marked (the chair sees it) and
+ * loses the floor after the grace period; a holder who came back with a fresh token, or moved to
+ * another view, gets their publishing back there; the timer takes the floor back when the chair
+ * chose that. Each step is a locked, idempotent change, so two
  * processes sweeping at once end in the same state.
  */
 export function createFloorSweeper(deps: { store: FloorStore; livekit: Livekit; broadcaster: FloorBroadcaster; logger: Logger; intervalMs?: number }) {
