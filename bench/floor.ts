@@ -12,7 +12,7 @@
 // The chair is a Socket.IO client and the listener an rtc-node participant, both in this process,
 // so both ends are timed on one clock.
 // Run: npx tsx bench/floor.ts   (needs PostgreSQL and Chromium; starts livekit-server and the api)
-import { FLOOR_EVENTS, type TFloorList, type TFloorSnapshot } from "@plenary/shared";
+import { FLOOR_EVENTS, participantIdentity, type TFloorList, type TFloorSnapshot } from "@plenary/shared";
 import { RoomServiceClient, TrackSource } from "livekit-server-sdk";
 import type { Page } from "playwright-core";
 import { io, type Socket } from "socket.io-client";
@@ -61,6 +61,8 @@ async function main() {
     const email = `floor-${Date.now()}@bench.test`;
     await context.request.post("/api/auth/register", { data: { email, password: "bench password 123", displayName: "Bench Delegate", stakeholderGroup: "CIVIL_SOCIETY" } });
     const speakerId: string = (await (await context.request.get("/api/me")).json()).id;
+    // What the session page publishes as: its attendee view's identity.
+    const speakerIdentity = participantIdentity(speakerId, "attendee", "session");
     const page = await context.newPage();
     await page.goto(`/sessions/${sessionId}`);
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="connection-state"]')?.dataset.state === "connected", undefined, { timeout: 60_000 });
@@ -73,7 +75,7 @@ async function main() {
       const requestId = (await listed).entries.find((e) => e.userId === speakerId)?.requestId;
       if (!requestId) throw new Error("the request did not reach the chair");
 
-      const heard = listener.listener.waitFor((f) => f.source === speakerId && hears(f, TONE), 20_000);
+      const heard = listener.listener.waitFor((f) => f.source === speakerIdentity && hears(f, TONE), 20_000);
       const granted = performance.now();
       await ack(FLOOR_EVENTS.grant, { sessionId, requestId });
       await page.getByTestId("floor-go-live").click({ timeout: 20_000 });
@@ -84,7 +86,7 @@ async function main() {
       await ack(FLOOR_EVENTS.revoke, { sessionId, requestId });
       await new Promise((r) => setTimeout(r, SETTLE_MS));
       const last = lastHeard(
-        listener.listener.frames.filter((f) => f.source === speakerId),
+        listener.listener.frames.filter((f) => f.source === speakerIdentity),
         TONE,
         { after: revoked - 1000 },
       );

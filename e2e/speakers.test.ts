@@ -1,7 +1,10 @@
 import { RoomEvent } from "@livekit/rtc-node";
+import pg from "pg";
+import { participantIdentity } from "@plenary/shared";
 import { RoomServiceClient } from "livekit-server-sdk";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { attendeesOf } from "../api/src/attendance/attendance.rules.ts";
 import { hears, lastHeard } from "../api/test/helpers/goertzel.ts";
 import { joinToneListener } from "../api/test/helpers/tones.ts";
 import { launchChromium } from "./harness.ts";
@@ -46,6 +49,8 @@ test("a delegate asks for the floor, the chair gives it, the room hears them; th
   const delegateContext = await newContext();
   await registerNew(delegateContext, "Amina Delegate");
   const delegateId: string = (await (await delegateContext.request.get("/api/me")).json()).id;
+  // The session page joins the room as an attendee; that view is what the floor reaches.
+  const delegateIdentity = participantIdentity(delegateId, "attendee", "session");
   const sessionId = await liveSessionId(delegateContext);
   const delegate = await delegateContext.newPage();
   await delegate.addInitScript(() => {
@@ -77,7 +82,7 @@ test("a delegate asks for the floor, the chair gives it, the room hears them; th
   await entry.getByTestId("floor-grant").click();
   await delegate.getByTestId("floor-granted-prompt").waitFor();
   await delegate.getByTestId("floor-go-live").click();
-  await listener.listener.waitFor((f) => f.source === delegateId && hears(f, TONE), 30_000);
+  await listener.listener.waitFor((f) => f.source === delegateIdentity && hears(f, TONE), 30_000);
   // Everyone sees who holds the floor, with the timer.
   await chair.locator(`[data-testid="floor-holder"][data-user-id="${delegateId}"]`).first().waitFor();
   await delegate.getByTestId("floor-timer").first().waitFor();
@@ -88,34 +93,58 @@ test("a delegate asks for the floor, the chair gives it, the room hears them; th
   // The listener's side of the take-back: LiveKit unsubscribes it from the delegate's track.
   const unsubscribed = new Promise<number>((resolve) =>
     listener.room.on(RoomEvent.TrackUnsubscribed, (_track, _publication, participant) => {
-      if (participant.identity === delegateId) resolve(performance.now());
+      if (participant.identity === delegateIdentity) resolve(performance.now());
     }),
   );
   const revokedAt = performance.now();
   await chair.getByTestId("floor-revoke").first().click();
   await until(delegate, () => !document.querySelector('[data-testid="floor-go-live"]') && !document.querySelector('[data-testid="floor-granted-prompt"]'));
-  const tracksLeft = async () => (await rooms.getParticipant(`session-${sessionId}`, delegateId)).tracks.length;
+  const tracksLeft = async () => (await rooms.getParticipant(`session-${sessionId}`, delegateIdentity)).tracks.length;
   for (let i = 0; i < 100 && (await tracksLeft()) > 0; i++) await new Promise((r) => setTimeout(r, 50));
   expect(await tracksLeft()).toBe(0);
   const unsubscribedAt = await unsubscribed;
-  const last = lastHeard(listener.listener.frames.filter((f) => f.source === delegateId), TONE);
+  const last = lastHeard(listener.listener.frames.filter((f) => f.source === delegateIdentity), TONE);
   // Silent soon after the take-back, and nothing heard once LiveKit took the track away.
   expect(last!.t - revokedAt).toBeLessThan(1000);
-  expect(listener.listener.frames.filter((f) => f.source === delegateId && f.t > unsubscribedAt && hears(f, TONE))).toEqual([]);
+  expect(listener.listener.frames.filter((f) => f.source === delegateIdentity && f.t > unsubscribedAt && hears(f, TONE))).toEqual([]);
   await listener.close();
 });
 
-test("a session speaker goes live from the speaker view and stops", async () => {
+test("a session speaker goes live from the speaker view and stops, their session page staying in the room beside it", async () => {
   const context = await newContext();
   await loginAs(context, "speaker@demo.plenary.dev");
   const speakerId: string = (await (await context.request.get("/api/me")).json()).id;
   const sessionId = await liveSessionId(context);
   const listener = await listenerIn(sessionId);
+  // Two views of one person, each its own participant: the session page opened as a speaker, then the speaker view.
+  const sessionPage = await context.newPage();
+  await sessionPage.goto(`/sessions/${sessionId}?as=speaker`);
+  await connectedPage(sessionPage);
   const page = await context.newPage();
   await page.goto(`/sessions/${sessionId}/speak`);
   await page.getByTestId("speaker-go-live").click();
   await until(page, () => document.querySelector<HTMLElement>('[data-testid="speaker-state"]')?.dataset.state === "live");
-  await listener.listener.waitFor((f) => f.source === speakerId && hears(f, TONE), 30_000);
+  await listener.listener.waitFor((f) => f.source === participantIdentity(speakerId, "speaker", "speak") && hears(f, TONE), 30_000);
+  // The speaker view did not push the session page out, and the floor went to the speaker view alone.
+  expect(await sessionPage.evaluate(() => document.querySelector<HTMLElement>('[data-testid="connection-state"]')?.dataset.state)).toBe("connected");
+  const sessionIdentity = participantIdentity(speakerId, "speaker", "session");
+  const sessionView = await listener.rooms.getParticipant(`session-${sessionId}`, sessionIdentity);
+  expect(sessionView.permission?.canPublish).toBe(false);
+
+  // LiveKit's webhooks: two identities, one attendee, still present once the session page is closed.
+  const db = new pg.Client({ connectionString: inject("e2eDatabaseUrl") });
+  await db.connect();
+  try {
+    const rows = async () => (await db.query(`SELECT identity, "userId", "participantSid", kind, at FROM "Attendance" WHERE "sessionId" = $1 AND "userId" = $2`, [sessionId, speakerId])).rows;
+    const leftPage = async () => (await rows()).filter((r) => r.identity === sessionIdentity && r.kind === "LEFT").length;
+    await expect.poll(async () => new Set((await rows()).filter((r) => r.kind === "JOINED").map((r) => r.identity)).size, { timeout: 15_000, interval: 100 }).toBeGreaterThanOrEqual(2);
+    const before = await leftPage();
+    await sessionPage.close();
+    await expect.poll(leftPage, { timeout: 15_000, interval: 100 }).toBeGreaterThan(before);
+    expect(attendeesOf(await rows(), new Date())).toEqual([expect.objectContaining({ userId: speakerId, present: true })]);
+  } finally {
+    await db.end();
+  }
   await screenshot(page, "speaker-view-live-en-desktop");
   await page.getByTestId("speaker-stop").click();
   await until(page, () => document.querySelector<HTMLElement>('[data-testid="speaker-state"]')?.dataset.state !== "live");

@@ -62,10 +62,11 @@ async function socketFor(client: TestClient, sessionId: string): Promise<TestSoc
   return socket;
 }
 
-async function tokenFor(client: TestClient, sessionId: string, role = "attendee") {
-  const res = await client.post(`/api/sessions/${sessionId}/token`, { role });
+/** A token for `role` from `view` (without one, the role's own page: the session page, the speaker view). */
+async function tokenFor(client: TestClient, sessionId: string, role = "attendee", view?: string) {
+  const res = await client.post(`/api/sessions/${sessionId}/token`, view ? { role, view } : { role });
   expect(res.status).toBe(200);
-  return res.body as { serverUrl: string; token: string };
+  return res.body as { serverUrl: string; token: string; identity: string };
 }
 
 /** A signed-in person made straight in the database (registering many would trip the rate limit). */
@@ -85,7 +86,9 @@ async function scene(sessionId: string) {
   const listenerToken = await tokenFor(listenerClient, sessionId);
   const listener = await joinToneListener({ url: listenerToken.serverUrl, token: listenerToken.token, frequencies: [TONE] });
   closers.push(() => listener.close());
-  return { delegate, user, speaker, listener, chair: await socketFor(chairClient, sessionId), delegateSocket: await socketFor(delegate, sessionId) };
+  // The delegate's session page: the view that holds the floor for an attendee.
+  const identity = token.identity;
+  return { delegate, user, identity, speaker, listener, chair: await socketFor(chairClient, sessionId), delegateSocket: await socketFor(delegate, sessionId) };
 }
 
 const participant = (sessionId: string, identity: string) => rooms().getParticipant(`session-${sessionId}`, identity);
@@ -102,27 +105,27 @@ const mayPublish = (sessionId: string, identity: string) => until(async () => Bo
 describe("the floor in LiveKit", () => {
   test("an attendee token cannot publish: the server refuses the track", async () => {
     const sessionId = await liveSession();
-    const { speaker, user } = await scene(sessionId);
+    const { speaker, identity } = await scene(sessionId);
     await expect(speaker.publish()).rejects.toThrow();
-    expect((await participant(sessionId, user.id)).tracks).toEqual([]);
+    expect((await participant(sessionId, identity)).tracks).toEqual([]);
   });
 
   test("grant: the speaker may publish and is heard; take-back: unpublished at the SFU although the client keeps sending", async () => {
     const sessionId = await liveSession();
-    const { speaker, user, listener, chair, delegateSocket } = await scene(sessionId);
+    const { speaker, identity, listener, chair, delegateSocket } = await scene(sessionId);
     const mine = data(await emitAck<TMyFloor>(delegateSocket, FLOOR_EVENTS.request, { sessionId, language: "fr" }));
 
     data(await emitAck<TFloorList>(chair, FLOOR_EVENTS.grant, { sessionId, requestId: mine.requestId }));
-    expect((await participant(sessionId, user.id)).permission).toMatchObject({ canSubscribe: true, canPublish: true });
+    expect((await participant(sessionId, identity)).permission).toMatchObject({ canSubscribe: true, canPublish: true });
     const publication: LocalTrackPublication = await speaker.publish();
     expect(publication.sid).toBeTruthy();
-    await listener.listener.waitFor((frame) => frame.source === user.id && hears(frame, TONE), 15_000);
+    await listener.listener.waitFor((frame) => frame.source === identity && hears(frame, TONE), 15_000);
 
     // The client does not cooperate: it never unpublishes. The server's take-back still silences it.
     data(await emitAck<TFloorList>(chair, FLOOR_EVENTS.revoke, { sessionId, requestId: mine.requestId }));
-    const after = await participant(sessionId, user.id);
+    const after = await participant(sessionId, identity);
     expect(after.permission).toMatchObject({ canPublish: false, canSubscribe: true });
-    await until(async () => (await participant(sessionId, user.id)).tracks.length === 0, "the speaker's track is unpublished server-side");
+    await until(async () => (await participant(sessionId, identity)).tracks.length === 0, "the speaker's track is unpublished server-side");
     // And publishing again is refused.
     await expect(speaker.publish()).rejects.toThrow();
   });
@@ -143,30 +146,100 @@ describe("the floor in LiveKit", () => {
 
   test("a holder who rejoins with a fresh (listen-only) token gets their publishing back", async () => {
     const sessionId = await liveSession();
-    const { delegate, speaker, user, chair, delegateSocket } = await scene(sessionId);
+    const { delegate, speaker, identity, chair, delegateSocket } = await scene(sessionId);
     const mine = data(await emitAck<TMyFloor>(delegateSocket, FLOOR_EVENTS.request, { sessionId, language: "en" }));
     data(await emitAck(chair, FLOOR_EVENTS.grant, { sessionId, requestId: mine.requestId }));
     await speaker.room.disconnect();
     const token = await tokenFor(delegate, sessionId);
     const again = await startTonePublisher({ url: token.serverUrl, token: token.token, hz: TONE, publish: false });
     closers.push(() => again.close());
-    await until(async () => Boolean((await participant(sessionId, user.id)).permission?.canPublish), "the grant is applied to the new connection");
+    await until(async () => Boolean((await participant(sessionId, identity)).permission?.canPublish), "the grant is applied to the new connection");
     expect((await again.publish()).sid).toBeTruthy();
   });
 
   test("the timer takes the floor back when the chair chose automatic take-back", async () => {
     const sessionId = await liveSession();
-    const { speaker, user, chair, delegateSocket } = await scene(sessionId);
+    const { speaker, identity, chair, delegateSocket } = await scene(sessionId);
     data(await emitAck(chair, FLOOR_EVENTS.settings, { sessionId, autoRevoke: true, speakingTimeSeconds: 15 }));
     const mine = data(await emitAck<TMyFloor>(delegateSocket, FLOOR_EVENTS.request, { sessionId, language: "en" }));
     data(await emitAck(chair, FLOOR_EVENTS.grant, { sessionId, requestId: mine.requestId }));
-    await mayPublish(sessionId, user.id);
+    await mayPublish(sessionId, identity);
     await speaker.publish();
     // Time up and the overtime grace spent, without waiting for them.
     data(await emitAck(chair, FLOOR_EVENTS.extend, { sessionId, requestId: mine.requestId, seconds: -60 }));
     const ended = await eventWhere<TMyFloor>(delegateSocket, FLOOR_EVENTS.mineChanged, (m) => m.status === "ENDED");
     expect(ended.endReason).toBe("timer");
-    await until(async () => (await participant(sessionId, user.id)).tracks.length === 0, "the track is unpublished");
+    await until(async () => (await participant(sessionId, identity)).tracks.length === 0, "the track is unpublished");
+  });
+});
+
+describe("one person, several views: the floor goes to one of them, and the take-back reaches all", () => {
+  test("a speaker holds the floor on the session page, opens the speaker view (the floor moves there, both stay in the room), and the take-back silences both", async () => {
+    const sessionId = await liveSession();
+    const { client: speakerClient } = await someone({ sessionId, role: "SPEAKER" });
+    const { client: chairClient } = await someone({ sessionId, role: "MODERATOR" });
+    const { client: listenerClient } = await someone();
+    const listenerToken = await tokenFor(listenerClient, sessionId);
+    const listener = await joinToneListener({ url: listenerToken.serverUrl, token: listenerToken.token, frequencies: [TONE] });
+    closers.push(() => listener.close());
+    const chair = await socketFor(chairClient, sessionId);
+
+    // The session page opened as a speaker holds the floor while it is their only floor view.
+    const pageToken = await tokenFor(speakerClient, sessionId, "speaker", "session");
+    const page = await startTonePublisher({ url: pageToken.serverUrl, token: pageToken.token, hz: TONE, publish: false });
+    closers.push(() => page.close());
+    const mine = data(await emitAck<TMyFloor>(await socketFor(speakerClient, sessionId), FLOOR_EVENTS.take, { sessionId, language: "en" }));
+    await mayPublish(sessionId, pageToken.identity);
+    await page.publish();
+    await listener.listener.waitFor((f) => f.source === pageToken.identity && hears(f, TONE), 15_000);
+
+    // The speaker view joins: it is a second participant, and the floor moves to it (the sweeper).
+    const viewToken = await tokenFor(speakerClient, sessionId, "speaker");
+    expect(viewToken.identity).not.toBe(pageToken.identity);
+    const view = await startTonePublisher({ url: viewToken.serverUrl, token: viewToken.token, hz: TONE, publish: false });
+    closers.push(() => view.close());
+    await mayPublish(sessionId, viewToken.identity);
+    await until(async () => (await participant(sessionId, pageToken.identity)).tracks.length === 0, "the session page stops publishing: one view speaks for the person");
+    expect((await participant(sessionId, pageToken.identity)).permission).toMatchObject({ canPublish: false, canSubscribe: true });
+    await view.publish();
+    await listener.listener.waitFor((f) => f.source === viewToken.identity && hears(f, TONE), 15_000);
+    const present = (await rooms().listParticipants(`session-${sessionId}`)).map((p) => p.identity);
+    expect(present).toEqual(expect.arrayContaining([pageToken.identity, viewToken.identity]));
+
+    data(await emitAck<TFloorList>(chair, FLOOR_EVENTS.revoke, { sessionId, requestId: mine.requestId }));
+    await until(async () => (await participant(sessionId, viewToken.identity)).tracks.length === 0, "the speaker view's track is unpublished server-side");
+    for (const identity of [viewToken.identity, pageToken.identity]) expect((await participant(sessionId, identity)).permission).toMatchObject({ canPublish: false, canSubscribe: true });
+    await expect(page.publish()).rejects.toThrow();
+  });
+
+  test("the holder stays present while one of their floor views remains; the chair's mute reaches the view that speaks", async () => {
+    const sessionId = await liveSession();
+    const { client: speakerClient } = await someone({ sessionId, role: "SPEAKER" });
+    const { client: chairClient } = await someone({ sessionId, role: "MODERATOR" });
+    const chair = await socketFor(chairClient, sessionId);
+    const pageToken = await tokenFor(speakerClient, sessionId, "speaker", "session");
+    const page = await startTonePublisher({ url: pageToken.serverUrl, token: pageToken.token, hz: TONE, publish: false });
+    closers.push(() => page.close());
+    const viewToken = await tokenFor(speakerClient, sessionId, "speaker");
+    const view = await startTonePublisher({ url: viewToken.serverUrl, token: viewToken.token, hz: TONE, publish: false });
+    closers.push(() => view.close());
+    const mine = data(await emitAck<TMyFloor>(await socketFor(speakerClient, sessionId), FLOOR_EVENTS.take, { sessionId, language: "en" }));
+    // With both open, the speaker view holds the floor and the session page only listens.
+    await mayPublish(sessionId, viewToken.identity);
+    expect((await participant(sessionId, pageToken.identity)).permission?.canPublish).toBe(false);
+    await view.publish();
+
+    data(await emitAck(chair, FLOOR_EVENTS.mute, { sessionId, requestId: mine.requestId, muted: true }));
+    await until(async () => (await participant(sessionId, viewToken.identity)).tracks.some((t) => t.muted), "the speaker view's microphone is muted at the SFU");
+
+    // Closing the session page does not mark the holder as gone: the speaker view is still in the room.
+    await page.room.disconnect();
+    await until(async () => !(await rooms().listParticipants(`session-${sessionId}`)).some((p) => p.identity === pageToken.identity), "the session page has left");
+    // Proof that a sweep has run since: it gives the floor back to a speaker view that lost its rights.
+    await rooms().updateParticipant(`session-${sessionId}`, viewToken.identity, { permission: { canSubscribe: true, canPublish: false, canPublishData: false } });
+    await mayPublish(sessionId, viewToken.identity);
+    const row = await tdb.database.prisma.floorRequest.findUniqueOrThrow({ where: { id: mine.requestId } });
+    expect(row).toMatchObject({ status: "GRANTED", disconnectedAt: null });
   });
 });
 
@@ -181,7 +254,7 @@ describe("a grant ends with the session, the speaker's removal and logout", () =
     const socket = await socketFor(speakerClient, sessionId);
     const watcher = await socketFor(watcherClient, sessionId);
     data(await emitAck(socket, FLOOR_EVENTS.take, { sessionId, language: "en" }));
-    await mayPublish(sessionId, user.id);
+    await mayPublish(sessionId, token.identity);
     await speaker.publish();
     const cleared = eventWhere<TFloorState>(watcher, FLOOR_EVENTS.changed, (s) => s.holders.length === 0);
 
@@ -197,6 +270,6 @@ describe("a grant ends with the session, the speaker's removal and logout", () =
     const row = await tdb.database.prisma.floorRequest.findFirstOrThrow({ where: { sessionId, userId: user.id } });
     expect(row.status).toBe("ENDED");
     expect(row.endReason).toBe({ "session ended": "session-ended", "role removed": "role-removed", "logged out": "logged-out" }[decision]);
-    if (decision !== "session ended") await until(async () => (await participant(sessionId, user.id)).tracks.length === 0, "the track is unpublished");
+    if (decision !== "session ended") await until(async () => (await participant(sessionId, token.identity)).tracks.length === 0, "the track is unpublished");
   });
 });

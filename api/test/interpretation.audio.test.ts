@@ -1,4 +1,4 @@
-import { dispose } from "@livekit/rtc-node";
+import { dispose, Room } from "@livekit/rtc-node";
 import type { TInterpretationState } from "@plenary/shared";
 import { RoomServiceClient } from "livekit-server-sdk";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
@@ -9,6 +9,7 @@ import { seedSessions } from "./helpers/fixtures.ts";
 import { hears, type ToneFrame } from "./helpers/goertzel.ts";
 import { startBoothBot, type BoothBot } from "./helpers/interpretation-booth.ts";
 import { joinInterpretationListener, type InterpretationListener } from "./helpers/interpretation-listener.ts";
+import type { TestClient } from "./helpers/http.ts";
 import { participant } from "./helpers/qa.ts";
 import { connected, connectSocket, type TestSocket } from "./helpers/socket.ts";
 import { joinToneListener, startTonePublisher, type TonePublisher } from "./helpers/tones.ts";
@@ -33,6 +34,8 @@ let listener: InterpretationListener;
 const sockets: TestSocket[] = [];
 /** Each interpreter's booth console, by user id. */
 const consoles = new Map<string, TestSocket>();
+/** Each interpreter's signed-in client, by user id, to open other views of theirs. */
+const clients = new Map<string, TestClient>();
 const closers: (() => Promise<void>)[] = [];
 
 /** A signed-in person with a connected socket and, for a role that joins the room, a LiveKit token. */
@@ -44,13 +47,14 @@ async function person(role?: StaffRole, boothLanguage?: string) {
   const joinAs = role === "INTERPRETER" ? "interpreter" : role === "STAGE" ? "stage" : role === "MODERATOR" ? "moderator" : "attendee";
   const res = await client.post(`/api/sessions/${sessionId}/token`, { role: joinAs });
   expect(res.status).toBe(200);
-  return { userId: user.userId, socket, url: res.body.serverUrl as string, token: res.body.token as string };
+  return { userId: user.userId, client, socket, url: res.body.serverUrl as string, token: res.body.token as string };
 }
 
 async function interpreter(language: "fr" | "es", hz: number) {
   const p = await person("INTERPRETER", language);
   const bot = await startBoothBot({ ...p, sessionId, language, hz });
   consoles.set(p.userId, p.socket);
+  clients.set(p.userId, p.client);
   closers.push(() => bot.close());
   return bot;
 }
@@ -103,6 +107,29 @@ describe("what a listener hears", () => {
     await listener.waitFor((f) => f.source === frA.userId && carries(f, FR_A), 20_000);
     await listener.waitFor(floorUnder);
     expect(interpreterHz(await nextFrames(50))).toEqual([FR_A]);
+  });
+
+  test("the on-air interpreter also opens the session page (as an attendee and as an interpreter): all three views stay in the room, the booth keeps publishing on air, listeners still hear it", async () => {
+    const rooms = new RoomServiceClient(inject("livekitUrl").replace(/^ws/, "http"), "devkey", "secret");
+    const views: Room[] = [];
+    for (const body of [{ role: "attendee", view: "session" }, { role: "interpreter", view: "session" }]) {
+      const res = await clients.get(frA.userId)!.post(`/api/sessions/${sessionId}/token`, body);
+      expect(res.status).toBe(200);
+      expect(res.body.identity).not.toBe(frA.userId);
+      const room = new Room();
+      closers.push(() => room.disconnect());
+      await room.connect(res.body.serverUrl, res.body.token, { autoSubscribe: false, dynacast: false });
+      views.push(room);
+    }
+    const present = (await rooms.listParticipants(`session-${sessionId}`)).map((p) => p.identity);
+    expect(present).toEqual(expect.arrayContaining([frA.userId, ...views.map((r) => r.localParticipant!.identity)]));
+    // The booth console is still the French channel, its microphone live at the SFU, and heard.
+    const booth = await rooms.getParticipant(`session-${sessionId}`, frA.userId);
+    expect(booth.tracks.filter((t) => !t.muted)).toHaveLength(1);
+    expect(live(listener.state!, frA.userId)).toBe(true);
+    await listener.waitFor((f) => f.source === frA.userId && carries(f, FR_A), 20_000);
+    expect(interpreterHz(await nextFrames(50))).toEqual([FR_A]);
+    await Promise.all(views.map((r) => r.disconnect()));
   });
 
   test("switching to Spanish: 660 Hz, and no 440 Hz once Spanish is heard", async () => {

@@ -44,9 +44,9 @@ async function liveSession(): Promise<string> {
   return created.body.id;
 }
 
-/** Joins the session's room as a real participant with the token the api issues for `role`. */
-async function join(client: TestClient, sessionId: string, role: string): Promise<Room> {
-  const res = await client.post(`/api/sessions/${sessionId}/token`, { role });
+/** Joins the session's room as a real participant with the token the api issues for `role` (from `view`, else the role's own page). */
+async function join(client: TestClient, sessionId: string, role: string, view?: string): Promise<Room> {
+  const res = await client.post(`/api/sessions/${sessionId}/token`, view ? { role, view } : { role });
   expect(res.status).toBe(200);
   const room = new Room();
   connected.push(room);
@@ -76,24 +76,30 @@ describe("organiser decisions reach people already in the room", () => {
     expect((await attendee.post(`/api/sessions/${sessionId}/token`, { role: "attendee" })).status).toBe(409);
   });
 
-  test("removing a speaker's role unpublishes their microphone and leaves them only listening", async () => {
+  test("removing a speaker's role unpublishes their microphone and leaves every view of theirs only listening", async () => {
     const sessionId = await liveSession();
     const { client: speaker, user } = await signedInClient(api.baseUrl, tdb.database.prisma, { role: { sessionId, role: "SPEAKER" } });
+    // The session page opened as a speaker, then the speaker view: two participants of one person.
+    const sessionPage = await join(speaker, sessionId, "speaker", "session");
     const room = await join(speaker, sessionId, "speaker");
+    const identity = room.localParticipant!.identity;
     // A speaker publishes once they hold the floor: they take it, as the speaker view does.
     const socket = connectSocket(api.baseUrl, { cookie: speaker.cookie });
     await socketConnected(socket);
     expect(await emitAck(socket, FLOOR_EVENTS.take, { sessionId, language: "en" })).toHaveProperty("data");
     socket.disconnect();
-    await until(async () => Boolean((await rooms().getParticipant(`session-${sessionId}`, user.id)).permission?.canPublish), "the floor lets the speaker publish");
+    await until(async () => Boolean((await rooms().getParticipant(`session-${sessionId}`, identity)).permission?.canPublish), "the floor lets the speaker view publish");
     const source = new AudioSource(48_000, 1);
     const track = LocalAudioTrack.createAudioTrack("microphone", source);
     const options = new TrackPublishOptions();
     options.source = TrackSource.SOURCE_MICROPHONE;
     await room.localParticipant!.publishTrack(track, options);
     await source.captureFrame(new AudioFrame(new Int16Array(480), 48_000, 1, 480));
-    const participant = () => rooms().getParticipant(`session-${sessionId}`, user.id);
+    const participant = () => rooms().getParticipant(`session-${sessionId}`, identity);
     await until(async () => (await participant()).tracks.length === 1, "the microphone is published");
+    // Both views are in the room: the second did not push the first out.
+    const present = (await rooms().listParticipants(`session-${sessionId}`)).map((p) => p.identity);
+    expect(present).toEqual(expect.arrayContaining([identity, sessionPage.localParticipant!.identity]));
 
     const { roles } = (await organiser.get(`/api/sessions/${sessionId}/roles`)).body;
     const assignment = roles.find((r: { userId: string }) => r.userId === user.id);
@@ -102,6 +108,8 @@ describe("organiser decisions reach people already in the room", () => {
     const after = await participant();
     expect(after.permission).toMatchObject({ canSubscribe: true, canPublish: false, canPublishData: false });
     await until(async () => (await participant()).tracks.length === 0, "the microphone is unpublished");
+    const otherView = await rooms().getParticipant(`session-${sessionId}`, sessionPage.localParticipant!.identity);
+    expect(otherView.permission).toMatchObject({ canSubscribe: true, canPublish: false, canPublishData: false });
     // The next token follows the change too.
     expect((await speaker.post(`/api/sessions/${sessionId}/token`, { role: "speaker" })).status).toBe(403);
   });
@@ -110,10 +118,10 @@ describe("organiser decisions reach people already in the room", () => {
     const sessionId = await liveSession();
     const { client: person, user } = await signedInClient(api.baseUrl, tdb.database.prisma, { role: { sessionId, role: "SPEAKER" } });
     await tdb.database.prisma.sessionRole.create({ data: { sessionId, userId: user.id, role: "STAGE" } });
-    await join(person, sessionId, "stage");
+    const stage = await join(person, sessionId, "stage");
     const { roles } = (await organiser.get(`/api/sessions/${sessionId}/roles`)).body;
     const speakerRole = roles.find((r: { userId: string; role: string }) => r.userId === user.id && r.role === "SPEAKER");
     expect((await organiser.request("DELETE", `/api/sessions/${sessionId}/roles/${speakerRole.id}`)).status).toBe(200);
-    expect((await rooms().getParticipant(`session-${sessionId}`, user.id)).permission).toMatchObject({ canPublish: true });
+    expect((await rooms().getParticipant(`session-${sessionId}`, stage.localParticipant!.identity)).permission).toMatchObject({ canPublish: true });
   });
 });

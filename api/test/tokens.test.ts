@@ -1,3 +1,4 @@
+import { dispose, Room } from "@livekit/rtc-node";
 import { jwtDecode } from "./helpers/jwt.ts";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Session } from "../src/generated/prisma/client.ts";
@@ -21,11 +22,25 @@ beforeAll(async () => {
   api = await startTestApp({ database: tdb.database });
 });
 afterAll(async () => {
+  await Promise.all(joined.map((room) => room.disconnect().catch(() => undefined)));
+  await dispose();
   await api.close();
   await tdb.drop();
 });
 
 const tokenFor = (client: TestClient, sessionId: string, role?: string) => client.post(`/api/sessions/${sessionId}/token`, role ? { role } : {});
+const livekitRooms = () => new RoomServiceClient(inject("livekitUrl").replace(/^ws/, "http"), "devkey", "secret");
+const joined: Room[] = [];
+
+/** A real participant (@livekit/rtc-node) in the live session's room with the token the api issues for `body`. */
+async function joinRoom(client: TestClient, body: { role: string; view: string }): Promise<Room> {
+  const res = await client.post(`/api/sessions/${live.id}/token`, body);
+  expect(res.status).toBe(200);
+  const room = new Room();
+  joined.push(room);
+  await room.connect(res.body.serverUrl, res.body.token, { autoSubscribe: false, dynacast: false });
+  return room;
+}
 
 describe("POST /api/sessions/:id/token", () => {
   test("401 without login", async () => {
@@ -33,14 +48,14 @@ describe("POST /api/sessions/:id/token", () => {
     expect(res.status).toBe(401);
   });
 
-  test("an attendee of a live session gets a subscribe-only token, 10 minutes, identity = user id", async () => {
+  test("an attendee of a live session gets a subscribe-only token, 10 minutes, identity = the session page's", async () => {
     const { client, user } = await signedInClient(api.baseUrl, tdb.database.prisma);
     const res = await tokenFor(client, live.id);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
-    expect(res.body).toMatchObject({ serverUrl: inject("livekitUrl"), roomName: `session-${live.id}`, identity: user.id });
+    expect(res.body).toMatchObject({ serverUrl: inject("livekitUrl"), roomName: `session-${live.id}`, identity: `${user.id}:attendee:session` });
     const claims = jwtDecode(res.body.token);
-    expect(claims.sub).toBe(user.id);
+    expect(claims.sub).toBe(`${user.id}:attendee:session`);
     expect(claims.exp - claims.nbf).toBeLessThanOrEqual(900);
     expect(claims.video).toMatchObject({ room: `session-${live.id}`, roomJoin: true, canSubscribe: true, canPublish: false, canPublishData: false });
     expect(claims.video.roomAdmin).toBeFalsy();
@@ -104,6 +119,28 @@ describe("POST /api/sessions/:id/token", () => {
 
     await organiser.post(`/api/sessions/${session.id}/status`, { status: "ENDED" });
     expect((await tokenFor(speaker, session.id)).status).toBe(409);
+  });
+
+  test("each view has its own identity; the booth console's is the user id; a role's own page is assumed without a view", async () => {
+    const { client, user } = await signedInClient(api.baseUrl, tdb.database.prisma, { role: { sessionId: live.id, role: "INTERPRETER", boothLanguage: "fr" } });
+    const identity = async (body: object) => (await client.post(`/api/sessions/${live.id}/token`, body)).body.identity;
+    expect(await identity({ role: "interpreter", view: "booth" })).toBe(user.id);
+    expect(await identity({ role: "interpreter" })).toBe(user.id);
+    expect(await identity({ role: "interpreter", view: "session" })).toBe(`${user.id}:interpreter:session`);
+    expect(await identity({ role: "attendee", view: "listen" })).toBe(`${user.id}:attendee:listen`);
+    expect((await client.post(`/api/sessions/${live.id}/token`, { role: "attendee", view: "lobby" })).status).toBe(400);
+  });
+
+  test("the same person in two views at once: both stay in the room", async () => {
+    const { client } = await signedInClient(api.baseUrl, tdb.database.prisma, { role: { sessionId: live.id, role: "INTERPRETER", boothLanguage: "fr" } });
+    const booth = await joinRoom(client, { role: "interpreter", view: "booth" });
+    const sessionPage = await joinRoom(client, { role: "attendee", view: "session" });
+    const listenPage = await joinRoom(client, { role: "attendee", view: "listen" });
+    const present = (await livekitRooms().listParticipants(`session-${live.id}`)).map((p) => p.identity);
+    const mine = [booth, sessionPage, listenPage].map((r) => r.localParticipant!.identity);
+    expect(new Set(mine).size).toBe(3);
+    expect(present).toEqual(expect.arrayContaining(mine));
+    for (const room of [booth, sessionPage, listenPage]) expect(room.isConnected).toBe(true);
   });
 
   test("unknown role names and unknown sessions", async () => {

@@ -1,6 +1,8 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import { participantIdentity } from "@plenary/shared";
 import { AccessToken } from "livekit-server-sdk";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { readAttendance } from "../src/attendance/read-attendance.ts";
 import type { Session } from "../src/generated/prisma/client.ts";
 import { startTestApp, type TestApp } from "./helpers/app.ts";
 import { createTestDatabase, type TestDatabase } from "./helpers/db.ts";
@@ -52,6 +54,24 @@ describe("LiveKit webhooks", () => {
     const rows = await tdb.database.prisma.attendance.findMany({ where: { sessionId: session.id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ identity: "user-42", kind: "JOINED", webhookId: "EV_join_1" });
+  });
+
+  test("a person in two views is one attendee, present until their last view leaves", async () => {
+    const userId = randomUUID();
+    const [page, view] = [participantIdentity(userId, "attendee", "session"), participantIdentity(userId, "speaker", "speak")];
+    let n = 0;
+    const deliver = async (event: "participant_joined" | "participant_left", identity: string, sid: string) => {
+      const body = JSON.stringify({ event, id: `EV_views_${userId}_${n++}`, createdAt: String(Math.floor(Date.now() / 1000)), room: { name: `session-${session.id}` }, participant: { identity, sid } });
+      expect((await post(body, await sign(body))).status).toBe(200);
+    };
+    const theirs = async () => (await readAttendance({ db: tdb.database.prisma, sessionId: session.id })).filter((a) => a.userId === userId);
+
+    await deliver("participant_joined", page, "PA_page");
+    await deliver("participant_joined", view, "PA_view");
+    await deliver("participant_left", page, "PA_page");
+    expect(await theirs()).toEqual([expect.objectContaining({ key: userId, present: true })]);
+    await deliver("participant_left", view, "PA_view");
+    expect(await theirs()).toEqual([expect.objectContaining({ key: userId, present: false })]);
   });
 
   test.each([

@@ -4,6 +4,7 @@ export * from "./text.ts";
 export * from "./auth.types.ts";
 export * from "./sessions.types.ts";
 export * from "./tokens.types.ts";
+export * from "./identity.ts";
 export * from "./qa.types.ts";
 export * from "./qa.state.ts";
 export * from "./qa.sync.ts";

@@ -5,7 +5,20 @@ export const JOIN_ROLES = ["attendee", "moderator", "speaker", "interpreter", "s
 export const ZJoinRole = z.enum(JOIN_ROLES);
 export type TJoinRole = z.infer<typeof ZJoinRole>;
 
-export const ZTokenRequest = z.object({ role: ZJoinRole.default("attendee") });
+/**
+ * The page a connection to a session's room comes from. One person may have several open at once
+ * (the booth console and the session page, the speaker view and the session page), and LiveKit
+ * admits one participant per identity, so each view gets an identity of its own.
+ */
+export const JOIN_VIEWS = ["session", "speak", "stage", "booth", "listen"] as const;
+export const ZJoinView = z.enum(JOIN_VIEWS);
+export type TJoinView = z.infer<typeof ZJoinView>;
+
+/** A token request; without a view, the token is for the role's own page ({@link HOME_VIEW}). */
+export const ZTokenRequest = z.object({ role: ZJoinRole.default("attendee"), view: ZJoinView.optional() });
+
+/** The page each role works from, assumed when a token request names no view. */
+export const HOME_VIEW: Record<TJoinRole, TJoinView> = { attendee: "session", moderator: "session", speaker: "speak", interpreter: "booth", stage: "stage" };
 
 /** LiveKit track sources as tokens name them; the api maps each to the SDK's enum. */
 export const TRACK_SOURCES = {

@@ -1,4 +1,4 @@
-import { sessionIdFromRoom } from "@plenary/shared";
+import { sessionIdFromRoom, userIdOfIdentity } from "@plenary/shared";
 import type { WebhookEvent } from "livekit-server-sdk";
 import type { Logger } from "pino";
 import type { Db } from "../db/client.ts";
@@ -8,16 +8,27 @@ const KINDS: Record<string, "JOINED" | "LEFT"> = { participant_joined: "JOINED",
 /** The fields of a verified LiveKit webhook event that attendance reads. */
 export type AttendanceEvent = Pick<WebhookEvent, "event" | "id" | "createdAt"> & {
   room?: { name: string };
-  participant?: { identity: string };
+  participant?: { identity: string; sid?: string };
 };
 
-/** The attendance row a LiveKit event stands for: joins and leaves in a session's room, else nothing. */
+/**
+ * The attendance row a LiveKit event stands for: joins and leaves in a session's room, else nothing.
+ * Each of a person's views is its own identity; the row names the person too, so they count once.
+ */
 export function attendanceFromEvent(event: AttendanceEvent) {
   const kind = KINDS[event.event];
   const sessionId = event.room?.name ? sessionIdFromRoom(event.room.name) : undefined;
   const identity = event.participant?.identity;
   if (!kind || !sessionId || !identity || !event.id) return undefined;
-  return { webhookId: event.id, sessionId, identity, kind, at: new Date(Number(event.createdAt) * 1000) };
+  return {
+    webhookId: event.id,
+    sessionId,
+    identity,
+    userId: userIdOfIdentity(identity) ?? null,
+    participantSid: event.participant?.sid || null,
+    kind,
+    at: new Date(Number(event.createdAt) * 1000),
+  };
 }
 
 /**

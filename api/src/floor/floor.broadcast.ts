@@ -7,7 +7,8 @@ import { userRoom } from "../realtime/login-rooms.ts";
 import type { PlenaryServer } from "../realtime/types.ts";
 import type { FloorMediaOp, FloorOutcome } from "./change-floor.ts";
 import { loadFloorSession, loadLatest, loadOpen, toList, toMine, toState, type FloorStore } from "./floor.repository.ts";
-import { sourcesAfterFloor, trackSources } from "./floor.rules.ts";
+import { sourcesAfterFloor, trackSources, type FloorView } from "./floor.rules.ts";
+import { connectedFloorViews } from "./floor.views.ts";
 
 /** Everyone following a session's floor (the presenter screen joins the same name in its namespace). */
 export const floorRoom = (sessionId: string) => `floor:${sessionId}`;
@@ -38,19 +39,24 @@ export function createFloorBroadcaster(deps: {
   }
 
   /**
-   * The server-side guarantee: LiveKit lets a holder publish only the grant's sources, and taking
-   * the floor back sets them to what the person's join role allows, which unpublishes the rest at
-   * the SFU for everyone. A failure is logged; the next sweep re-applies the holders' grants.
+   * The server-side guarantee: LiveKit lets one view of the holder publish the grant's sources (the
+   * first connected of their floor views: the speaker view before the session page), and muting or
+   * taking the floor back reaches every floor view of the person, each set to what its own join role
+   * allows, which unpublishes the rest at the SFU for everyone. A failure is logged; the next sweep
+   * re-applies the holders' grants.
    */
   async function apply(sessionId: string, op: FloorMediaOp): Promise<void> {
     const room = roomNameFor(sessionId);
+    const limit = (views: readonly FloorView[]) => Promise.all(views.map((v) => livekit.limitPublishing(room, v.identity, sourcesAfterFloor(v.role))));
     try {
-      if (op.op === "allow") await livekit.allowPublishing(room, op.userId, trackSources(op));
-      else if (op.op === "mute") await livekit.muteMicrophones(room, op.userId);
-      else {
-        const { connected, role } = await livekit.presence(room, op.userId);
-        if (connected) await livekit.limitPublishing(room, op.userId, sourcesAfterFloor(role));
-      }
+      const views = await connectedFloorViews(livekit, room, op.userId);
+      if (op.op === "allow") {
+        const [holder, ...others] = views;
+        if (holder) await livekit.allowPublishing(room, holder.identity, trackSources(op));
+        // One view speaks for the person: another that had the floor stops, so nobody is heard twice.
+        await limit(others.filter((v) => v.canPublish));
+      } else if (op.op === "mute") await Promise.all(views.map((v) => livekit.muteMicrophones(room, v.identity)));
+      else await limit(views);
     } catch (err) {
       logger.warn({ err, sessionId, userId: op.userId, op: op.op }, "LiveKit did not apply a floor decision");
     }

@@ -1,4 +1,4 @@
-import { TRACK_SOURCES, type TJoinRole, type TLanguage, type TTrackSource } from "@plenary/shared";
+import { participantIdentity, TRACK_SOURCES, type TJoinRole, type TJoinView, type TLanguage, type TTrackSource } from "@plenary/shared";
 import type { StaffRole } from "../generated/prisma/client.ts";
 import { computeGrants } from "../tokens/grants.ts";
 
@@ -41,6 +41,45 @@ export function sourcesAfterFloor(joinedAs: string | undefined): TTrackSource[] 
   // An interpreter's grant needs a booth; their microphone is their channel, never the floor.
   if (role === "interpreter") return [TRACK_SOURCES.microphone];
   return computeGrants({ role, sessionId: "00000000-0000-0000-0000-000000000000" }).grants.canPublishSources;
+}
+
+/**
+ * The views from which a person may hold the floor, the one that holds it first: a session speaker's
+ * speaker view (where they present), the session page they opened as a speaker, the session page as
+ * an attendee (where a delegate asks for the floor), and the chair's session page. The first of them
+ * that is connected holds the floor; the booth console never does (its microphone is a channel), nor
+ * the stage (it publishes the floor anyway) or the listen page (audio only).
+ */
+const FLOOR_VIEWS: readonly (readonly [TJoinRole, TJoinView])[] = [
+  ["speaker", "speak"],
+  ["speaker", "session"],
+  ["attendee", "session"],
+  ["moderator", "session"],
+];
+
+/** The LiveKit identities of a person's floor views, in the order in which they hold the floor. */
+export const floorIdentities = (userId: string): string[] => FLOOR_VIEWS.map(([role, view]) => participantIdentity(userId, role, view));
+
+/** A connected view of a floor holder, as LiveKit reports it. */
+export interface FloorView {
+  identity: string;
+  canPublish: boolean;
+  /** The role attribute of its token. */
+  role: string | undefined;
+}
+
+/** Whether a view publishes only because it was given the floor (its role alone lets it publish nothing). */
+const publishesByFloor = (view: FloorView): boolean => view.canPublish && sourcesAfterFloor(view.role).length === 0;
+
+/**
+ * Whether LiveKit must be told the grant again, given the holder's connected views in floor order:
+ * the view that holds the floor cannot publish (it rejoined with a fresh token), or another view
+ * still publishes by the floor (the person moved from the session page to the speaker view), which
+ * would make them heard twice.
+ */
+export function floorNeedsReapply(views: readonly FloorView[]): boolean {
+  const [holder, ...others] = views;
+  return holder !== undefined && (!holder.canPublish || others.some(publishesByFloor));
 }
 
 /**

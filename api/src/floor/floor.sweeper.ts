@@ -5,6 +5,8 @@ import { NOW_UTC } from "../qa/qa.repository.ts";
 import { changeFloor, type FloorOutcome, type SystemFloorChange } from "./change-floor.ts";
 import type { FloorBroadcaster } from "./floor.broadcast.ts";
 import type { FloorStore } from "./floor.repository.ts";
+import { floorNeedsReapply } from "./floor.rules.ts";
+import { connectedFloorViews } from "./floor.views.ts";
 
 interface HolderRow {
   id: string;
@@ -21,9 +23,10 @@ interface HolderRow {
 
 /**
  * Watches every grant against the clock and LiveKit's presence, once a second, on every api
- * process: a holder who left the room is marked (the chair sees it) and loses the floor after the
- * grace period; a holder who came back with a fresh token gets their publishing back; the timer
- * takes the floor back when the chair chose that. Each step is a locked, idempotent change, so two
+ * process: a holder none of whose floor views is in the room is marked (the chair sees it) and
+ * loses the floor after the grace period; a holder who came back with a fresh token, or moved to
+ * another view, gets their publishing back there; the timer takes the floor back when the chair
+ * chose that. Each step is a locked, idempotent change, so two
  * processes sweeping at once end in the same state.
  */
 export function createFloorSweeper(deps: { store: FloorStore; livekit: Livekit; broadcaster: FloorBroadcaster; logger: Logger; intervalMs?: number }) {
@@ -50,9 +53,11 @@ export function createFloorSweeper(deps: { store: FloorStore; livekit: Livekit; 
         continue;
       }
       if (!livekit.enabled) continue;
-      const presence = await livekit.presence(roomNameFor(h.sessionId), h.userId);
-      if (presence.connected === h.disconnected) await run(h.sessionId, { kind: "presence", requestId: h.id, connected: presence.connected });
-      if (presence.connected && !presence.canPublish) await broadcaster.reapply(h.sessionId, { op: "allow", userId: h.userId, camera: h.camera, screenShare: h.screenShare });
+      // Present while any of their floor views is in the room (a second page of theirs may close).
+      const views = await connectedFloorViews(livekit, roomNameFor(h.sessionId), h.userId);
+      const connected = views.length > 0;
+      if (connected === h.disconnected) await run(h.sessionId, { kind: "presence", requestId: h.id, connected });
+      if (floorNeedsReapply(views)) await broadcaster.reapply(h.sessionId, { op: "allow", userId: h.userId, camera: h.camera, screenShare: h.screenShare });
     }
   }
 

@@ -1,4 +1,4 @@
-import { FLOOR, type TChannel, type TChannelState, type TLanguage } from "@plenary/shared";
+import { FLOOR, participantIdentity, type TChannel, type TChannelState, type TLanguage } from "@plenary/shared";
 
 /** One interpreter's row as the booth rules need it. */
 export interface InterpreterRow {
@@ -38,9 +38,11 @@ export function channelStates(
   return languages.map((language) => {
     if (language === floorLanguage) return { channel: language, status: "floor", identity: null, standby: null };
     const booth = booths.find((b) => b.language === language);
-    if (booth && isLive(booth, interpreters)) {
+    if (booth?.onAirId && isLive(booth, interpreters)) {
       const offered = interpreters.find((i) => i.userId === booth.offerToId && i.present);
-      return { channel: language, status: "live", identity: booth.onAirId, standby: offered?.userId ?? null };
+      // Listeners play the booth consoles' identities (the bare user ids), never another view of theirs.
+      const boothConsole = (userId: string) => participantIdentity(userId, "interpreter", "booth");
+      return { channel: language, status: "live", identity: boothConsole(booth.onAirId), standby: offered ? boothConsole(offered.userId) : null };
     }
     return { channel: language, status: "paused", identity: null, standby: null };
   });

@@ -1,4 +1,4 @@
-import { roomNameFor, type TBoothsState, type TInterpretationState } from "@plenary/shared";
+import { participantIdentity, roomNameFor, type TBoothsState, type TInterpretationState } from "@plenary/shared";
 import type { Logger } from "pino";
 import type { Livekit } from "../livekit/livekit.ts";
 import type { ListenNamespace, PlenaryServer } from "../realtime/types.ts";
@@ -51,7 +51,8 @@ export function createInterpretationBroadcaster(deps: {
   /**
    * The server-side guarantee: every interpreter who is not the live voice of their booth has their
    * microphone muted at the SFU, whatever their client does. Listeners also play only the identity
-   * the state names, so a client that unmutes itself is still not heard.
+   * the state names, so a client that unmutes itself is still not heard. Both name the booth
+   * console's identity: an interpreter's other views (the session page) are never their channel.
    */
   async function enforce(sessionId: string, snap: InterpretationSnapshot): Promise<void> {
     if (!livekit.enabled) return;
@@ -59,7 +60,7 @@ export function createInterpretationBroadcaster(deps: {
     const offAir = snap.interpreters.filter((i) => !onAir.has(i.userId));
     await Promise.all(
       offAir.map((i) =>
-        livekit.muteMicrophones(roomNameFor(sessionId), i.userId).catch((err: unknown) => logger.warn({ err, sessionId, userId: i.userId }, "could not mute an off-air interpreter")),
+        livekit.muteMicrophones(roomNameFor(sessionId), participantIdentity(i.userId, "interpreter", "booth")).catch((err: unknown) => logger.warn({ err, sessionId, userId: i.userId }, "could not mute an off-air interpreter")),
       ),
     );
   }

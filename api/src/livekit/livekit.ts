@@ -44,6 +44,8 @@ export interface Livekit {
   limitPublishing(room: string, identity: string, sources: readonly TTrackSource[]): Promise<void>;
   /** Whether the participant is connected, and whether they may publish now. */
   presence(room: string, identity: string): Promise<{ connected: boolean; canPublish: boolean; role: string | undefined }>;
+  /** The identities of everyone in the room (none when there is no room). */
+  listIdentities(room: string): Promise<string[]>;
   /** Disconnects every participant whose identity starts with `prefix`; returns how many. No room is fine. */
   removeParticipants(room: string, prefix: string): Promise<number>;
   receiveWebhook(rawBody: string, authorization: string | undefined): Promise<WebhookEvent>;
@@ -77,6 +79,7 @@ export function createLivekit(config: Config["livekit"]): Livekit {
       allowPublishing: async () => false,
       limitPublishing: async () => undefined,
       presence: async () => ({ connected: false, canPublish: false, role: undefined }),
+      listIdentities: async () => [],
       removeParticipants: async () => 0,
       receiveWebhook: async () => off(),
       ping: async () => false,
@@ -88,6 +91,11 @@ export function createLivekit(config: Config["livekit"]): Livekit {
   const findParticipant = (room: string, identity: string) =>
     rooms.getParticipant(room, identity).catch((err: unknown) => {
       if (isNotFound(err)) return undefined;
+      throw err;
+    });
+  const listPresent = (room: string) =>
+    rooms.listParticipants(room).catch((err: unknown) => {
+      if (isNotFound(err)) return [];
       throw err;
     });
   // Rooms this process created recently; createRoom is idempotent, the cache only saves a round
@@ -170,12 +178,9 @@ export function createLivekit(config: Config["livekit"]): Livekit {
       await Promise.all(microphones.map((t) => rooms.mutePublishedTrack(room, identity, t.sid, true)));
       return microphones.length;
     },
+    listIdentities: async (room) => (await listPresent(room)).map((p) => p.identity),
     async removeParticipants(room, prefix) {
-      const present = await rooms.listParticipants(room).catch((err: unknown) => {
-        if (isNotFound(err)) return [];
-        throw err;
-      });
-      const leaving = present.filter((p) => p.identity.startsWith(prefix));
+      const leaving = (await listPresent(room)).filter((p) => p.identity.startsWith(prefix));
       await Promise.all(
         leaving.map((p) =>
           rooms.removeParticipant(room, p.identity).catch((err: unknown) => {

@@ -1,4 +1,4 @@
-import { roomNameFor, type TSession } from "@plenary/shared";
+import { parseIdentity, roomNameFor, type TSession } from "@plenary/shared";
 import type { Logger } from "pino";
 import type { Db } from "../db/client.ts";
 import type { Livekit } from "./livekit.ts";
@@ -7,7 +7,7 @@ import type { Livekit } from "./livekit.ts";
 export interface RoomEnforcement {
   /** An ended session's room is closed: everyone in it is disconnected, and no token re-admits them. */
   sessionUpdated(session: TSession): Promise<void>;
-  /** Someone who no longer holds any role in the session keeps listening but stops publishing. */
+  /** Someone who no longer holds any role in the session keeps listening but stops publishing, in every view they have open. */
   staffRemoved(sessionId: string, userId: string): Promise<void>;
 }
 
@@ -33,7 +33,12 @@ export function createRoomEnforcement(deps: { db: Db; livekit: Livekit; logger: 
       ]);
       // Organisers may moderate any session whatever roles they hold (access/policy.ts).
       if (remaining > 0 || user?.isOrganiser) return;
-      await attempt("restrict-to-listening", sessionId, () => livekit.restrictToListening(roomNameFor(sessionId), userId));
+      const room = roomNameFor(sessionId);
+      // Each view of theirs (booth console, stage, speaker view, session page) is its own participant.
+      await attempt("restrict-to-listening", sessionId, async () => {
+        const theirs = (await livekit.listIdentities(room)).filter((identity) => parseIdentity(identity)?.userId === userId);
+        await Promise.all(theirs.map((identity) => livekit.restrictToListening(room, identity)));
+      });
     },
   };
 }

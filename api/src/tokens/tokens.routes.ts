@@ -12,7 +12,7 @@ export function tokensRoutes(deps: { access: AccessCache; livekit: Livekit; limi
     defineRoute({
       method: "post",
       path: "/sessions/:id/token",
-      summary: "A LiveKit token for this session in one role",
+      summary: "A LiveKit token for this session in one role, from one view (each view has its own identity)",
       auth: "user",
       params: ZSessionParams,
       body: ZTokenRequest,
@@ -20,7 +20,7 @@ export function tokensRoutes(deps: { access: AccessCache; livekit: Livekit; limi
       handle: async ({ params, body, user, res }) => {
         await deps.limiter.consume(user.id);
         res.setHeader("Cache-Control", "no-store");
-        return issueToken(deps, { user, sessionId: params.id, role: body.role });
+        return issueToken(deps, { user, sessionId: params.id, role: body.role, view: body.view });
       },
     }),
   ];

@@ -63,7 +63,7 @@ export function SpeakerPage() {
 }
 
 function SpeakerRoom({ session, me }: { session: TSession; me: TMe }) {
-  const join = useJoinSession(session.id, "speaker", session.status);
+  const join = useJoinSession(session.id, "speaker", session.status, "speak");
   const floor = useFloor(session.id);
   const timeZone = useEventTimeZone();
   const { state } = join;

@@ -7,7 +7,7 @@ export const requestGuestToken = (token: string): Promise<TConnectionDetails> =>
 
 /** The signed-in listener's own attendee token (no preconnect: this page joins only on a tap). */
 export const requestAttendeeToken = (sessionId: string): Promise<TConnectionDetails> =>
-  apiRequest(`/sessions/${encodeURIComponent(sessionId)}/token`, { method: "POST", body: { role: "attendee" }, schema: ZConnectionDetails });
+  apiRequest(`/sessions/${encodeURIComponent(sessionId)}/token`, { method: "POST", body: { role: "attendee", view: "listen" }, schema: ZConnectionDetails });
 
 /** A new guest link to the session's listen page (moderators and organisers). */
 export const createListenLink = (sessionId: string): Promise<TListenLinkCreated> =>

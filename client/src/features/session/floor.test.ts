@@ -1,6 +1,6 @@
 import { Track } from "livekit-client";
 import { describe, expect, test } from "vitest";
-import { type FloorTrackLike, isFloorParticipant, pickFloorAudio, pickFocus, trackKey } from "./floor.ts";
+import { type FloorTrackLike, isFloorParticipant, isOwnVoice, pickFloorAudio, pickFocus, trackKey } from "./floor.ts";
 
 const track = (identity: string, role: string | undefined, source: Track.Source): FloorTrackLike => ({
   participant: { identity, attributes: role ? { "plenary.role": role } : {} },
@@ -46,4 +46,16 @@ test.each([
   [{}, true],
 ])("isFloorParticipant(%j) → %s", (attributes, expected) => {
   expect(isFloorParticipant({ identity: "x", attributes })).toBe(expected);
+});
+
+const ME = "2b7c1f8e-5d2a-4c1e-9f3b-0a1b2c3d4e5f";
+const SOMEONE = "0b7c1f8e-5d2a-4c1e-9f3b-0a1b2c3d4e5f";
+test.each([
+  ["my speaker view, heard from my session page", `${ME}:attendee:session`, `${ME}:speaker:speak`, "speaker", true],
+  ["my chair's page", `${ME}:speaker:speak`, `${ME}:moderator:session`, "moderator", true],
+  ["my stage desk feed", `${ME}:attendee:session`, `${ME}:stage:stage`, "stage", false],
+  ["someone else", `${ME}:attendee:session`, `${SOMEONE}:speaker:speak`, "speaker", false],
+  ["a guest listening", "guest-l-1", "guest-l-2", "guest", false],
+] as const)("isOwnVoice: %s → %s", (_what, local, remote, role, expected) => {
+  expect(isOwnVoice(local, { identity: remote, attributes: { "plenary.role": role } })).toBe(expected);
 });

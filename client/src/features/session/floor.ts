@@ -1,3 +1,4 @@
+import { userIdOfIdentity } from "@plenary/shared";
 import { Track } from "livekit-client";
 
 /**
@@ -22,6 +23,16 @@ export const trackKey = (t: FloorTrackLike): string => `${t.participant.identity
 export const isFloorParticipant = (p: FloorTrackLike["participant"]): boolean => p.attributes[ROLE_ATTRIBUTE] !== "interpreter";
 
 const roleOf = (t: FloorTrackLike) => t.participant.attributes[ROLE_ATTRIBUTE];
+
+/**
+ * Whether a remote participant is another view of the local person speaking (their speaker view
+ * heard from their session page, say): each view is its own participant, and playing one's own
+ * voice back would echo into the microphone. The stage's desk feed is the room, not their voice.
+ */
+export const isOwnVoice = (localIdentity: string, p: FloorTrackLike["participant"]): boolean => {
+  const me = userIdOfIdentity(localIdentity);
+  return me !== undefined && userIdOfIdentity(p.identity) === me && p.attributes[ROLE_ATTRIBUTE] !== "stage";
+};
 
 /**
  * Chooses the video to show large (speaker focus): a screen share wins (slides must be legible),

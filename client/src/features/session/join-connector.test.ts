@@ -38,7 +38,7 @@ describe("JoinConnector.joinEarly", () => {
     const joining = connector.joinEarly({ pathname, search });
     expect(joining !== undefined).toBe(paths.length > 0);
     expect(sent.map((s) => s.path)).toEqual(paths);
-    if (paths.length) expect(sent[0]!.options).toEqual({ method: "POST", body: { role: "attendee" } });
+    if (paths.length) expect(sent[0]!.options).toEqual({ method: "POST", body: { role: "attendee", view: "session" } });
   });
 });
 
@@ -51,7 +51,7 @@ describe("JoinConnector.join", () => {
     expect(first.room).toBeDefined();
     expect(connects).toEqual(["ws://lk jwt"]);
     await connector.join("s1", "moderator");
-    expect(sent.filter((s) => s.path.endsWith("/token")).map((s) => s.options?.body)).toEqual([{ role: "moderator" }, { role: "moderator" }]);
+    expect(sent.filter((s) => s.path.endsWith("/token")).map((s) => s.options?.body)).toEqual([{ role: "moderator", view: "session" }, { role: "moderator", view: "session" }]);
     expect(connects).toHaveLength(2);
   });
 

@@ -1,4 +1,4 @@
-import type { TJoinRole } from "@plenary/shared";
+import type { TJoinRole, TJoinView } from "@plenary/shared";
 import type { Room, RoomOptions } from "livekit-client";
 import { type RawResponse, sendApi } from "../../lib/http.ts";
 import { mediaElementVolumeWorks } from "../../lib/media-volume.ts";
@@ -76,10 +76,10 @@ export class JoinConnector {
   }
 
   /** Starts the session, a token and the room connection for a page about to open (a no-op when started). */
-  prepare(sessionId: string, role: TJoinRole): void {
-    const key = `${sessionId}:${role}`;
+  prepare(sessionId: string, role: TJoinRole, view: TJoinView = "session"): void {
+    const key = `${sessionId}:${role}:${view}`;
     if (!this.prepared.has(key)) {
-      const join = this.start(sessionId, role);
+      const join = this.start(sessionId, role, view);
       this.prepared.set(key, join);
       setTimeout(() => {
         if (this.prepared.get(key) !== join) return;
@@ -95,11 +95,11 @@ export class JoinConnector {
   }
 
   /** The prepared join for this page when there is one, else a fresh one; the caller owns its room. */
-  join(sessionId: string, role: TJoinRole): Promise<PreparedJoin> {
-    const key = `${sessionId}:${role}`;
+  join(sessionId: string, role: TJoinRole, view: TJoinView = "session"): Promise<PreparedJoin> {
+    const key = `${sessionId}:${role}:${view}`;
     const prepared = this.prepared.get(key);
     this.prepared.delete(key);
-    return prepared ?? this.start(sessionId, role);
+    return prepared ?? this.start(sessionId, role, view);
   }
 
   /** The session response fetched at navigation time, if any (taken once; later loads fetch afresh). */
@@ -109,9 +109,13 @@ export class JoinConnector {
     return session;
   }
 
-  /** Asks the api for a fresh LiveKit token for the session in `role` (the one place that knows how). */
-  requestToken(sessionId: string, role: TJoinRole): Promise<RawResponse> {
-    return this.send(`/sessions/${encodeURIComponent(sessionId)}/token`, { method: "POST", body: { role } });
+  /**
+   * Asks the api for a fresh LiveKit token for the session in `role` from `view` (the one place that
+   * knows how). The view gives the connection its own identity, so this page does not push the same
+   * person's other pages out of the room.
+   */
+  requestToken(sessionId: string, role: TJoinRole, view: TJoinView = "session"): Promise<RawResponse> {
+    return this.send(`/sessions/${encodeURIComponent(sessionId)}/token`, { method: "POST", body: { role, view } });
   }
 
   private loadLiveKit(): Promise<LiveKit> {
@@ -119,8 +123,8 @@ export class JoinConnector {
     return this.livekit;
   }
 
-  private start(sessionId: string, role: TJoinRole): Promise<PreparedJoin> {
-    const token = this.requestToken(sessionId, role).then((response) => (performance.mark("plenary:token"), response));
+  private start(sessionId: string, role: TJoinRole, view: TJoinView): Promise<PreparedJoin> {
+    const token = this.requestToken(sessionId, role, view).then((response) => (performance.mark("plenary:token"), response));
     const livekit = this.loadLiveKit();
     const join = token.then(async (response): Promise<PreparedJoin> => {
       // Only a granted token is worth connecting with; refusals are read by the JoinController.

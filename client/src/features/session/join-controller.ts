@@ -1,4 +1,4 @@
-import { type TConnectionDetails, type TJoinRole, type TSession, ZConnectionDetails } from "@plenary/shared";
+import { type TConnectionDetails, type TJoinRole, type TJoinView, type TSession, ZConnectionDetails } from "@plenary/shared";
 import { type DisconnectReason, type Room, RoomEvent } from "livekit-client";
 import { type ApiError, readApiResponse, toApiError } from "../../lib/api.ts";
 import type { JoinConnector } from "./join-connector.ts";
@@ -18,6 +18,8 @@ export interface JoinControllerOptions {
   connector: Pick<JoinConnector, "join">;
   sessionId: string;
   role: TJoinRole;
+  /** The page joining (the session page unless told): each view has its own LiveKit identity. */
+  view?: TJoinView;
 }
 
 /**
@@ -87,7 +89,7 @@ export class JoinController {
     const attempt = ++this.attempt;
     this.release();
     this.set({ kind: "fetching" });
-    const pending = this.options.connector.join(this.options.sessionId, this.options.role);
+    const pending = this.options.connector.join(this.options.sessionId, this.options.role, this.options.view ?? "session");
     let details: TConnectionDetails;
     try {
       details = await readApiResponse(pending.then((join) => join.response), ZConnectionDetails);

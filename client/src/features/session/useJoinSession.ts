@@ -1,4 +1,4 @@
-import type { TJoinRole, TSession } from "@plenary/shared";
+import type { TJoinRole, TJoinView, TSession } from "@plenary/shared";
 import { useEffect, useMemo, useSyncExternalStore } from "react";
 import { useServices } from "../../app/services.ts";
 import { JoinController, type JoinState } from "./join-controller.ts";
@@ -9,10 +9,10 @@ export interface JoinSession {
   retry(): void;
 }
 
-/** Joins the session's room in `role` once its status is known (see {@link JoinController}). */
-export function useJoinSession(sessionId: string, role: TJoinRole, status: TSession["status"] | undefined): JoinSession {
+/** Joins the session's room in `role` from `view` once its status is known (see {@link JoinController}). */
+export function useJoinSession(sessionId: string, role: TJoinRole, status: TSession["status"] | undefined, view: TJoinView = "session"): JoinSession {
   const { joins } = useServices();
-  const controller = useMemo(() => new JoinController({ connector: joins, sessionId, role }), [joins, sessionId, role]);
+  const controller = useMemo(() => new JoinController({ connector: joins, sessionId, role, view }), [joins, sessionId, role, view]);
   const state = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
   useEffect(() => {
     if (status) controller.open(status);
