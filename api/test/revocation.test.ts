@@ -43,7 +43,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   [...controls, ...sockets].forEach((s) => s.disconnect());
-  await Promise.all([apiA?.close(), apiB?.stop()]);
+  // B first: its shutdown asks A through the adapter (audience counts), which A must still answer.
+  await apiB?.stop();
+  await apiA?.close();
   await tdb.drop();
 });
 
