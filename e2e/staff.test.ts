@@ -387,6 +387,31 @@ describe("phone layouts", () => {
     await context.close();
   });
 
+  test.each([
+    ["zh", "phone"],
+    ["zh", "desktop"],
+    ["en", "phone"],
+    ["ar", "desktop"],
+  ] as const)("the booth chat's Send button keeps its label on one line (%s, %s)", async (lang, size) => {
+    const context = await browser.newContext({ baseURL: baseUrl(), ...(size === "phone" ? PHONE : DESKTOP) });
+    await useLanguage(context, lang);
+    await loginAs(context, `interpreter-${lang === "en" ? "fr" : lang}@demo.plenary.dev`);
+    const sessionId = await liveSessionId(context);
+    const page = await context.newPage();
+    await page.goto(`/sessions/${sessionId}/booth`);
+    const input = page.getByTestId("booth-chat-input");
+    await input.waitFor();
+    await input.fill("ok");
+    const send = page.locator(".booth-chat__form button");
+    // One line of text: the button is no taller than the input beside it, and its label is not cut.
+    const [button, field] = await Promise.all([send.boundingBox(), input.boundingBox()]);
+    expect(button!.height).toBeLessThanOrEqual(field!.height + 1);
+    expect(await send.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await screenshot(page, `booth-chat-${lang}-${size}`);
+    await context.close();
+  });
+
   test.each(["en", "ar"] as const)("the organiser's sessions are cards on a phone, with status and actions on screen (%s)", async (lang) => {
     const { context, page } = await open({ lang, viewport: PHONE, email: "organiser@demo.plenary.dev" });
     await page.goto("/organiser");
