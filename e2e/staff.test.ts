@@ -161,11 +161,23 @@ describe("staff reach their consoles", () => {
 });
 
 describe("destructive actions ask first", () => {
-  test("closing a live session asks, says what happens to the room, and Cancel changes nothing", async () => {
+  test("ending a live session asks, says what happens to the room, and Cancel changes nothing", async () => {
     const session = await newSession("LIVE");
     const { context, page } = await open({ email: "organiser@demo.plenary.dev" });
     await page.goto(`/organiser/sessions/${session.id}`);
     const close = page.getByTestId("session-status-action");
+    // It says what it does, and looks destructive: white on the error red, not a faint button.
+    expect(await close.textContent()).toBe("End session");
+    const [background, error] = await close.evaluate((el) => {
+      const probe = document.createElement("span");
+      probe.style.color = "var(--error)";
+      document.body.append(probe);
+      const colours = [getComputedStyle(el).backgroundColor, getComputedStyle(probe).color];
+      probe.remove();
+      return colours;
+    });
+    expect(background).toBe(error);
+    await screenshot(page, "end-session-en-desktop");
     await close.click();
     const dialog = page.getByTestId("end-session-dialog");
     await dialog.waitFor();
@@ -426,10 +438,12 @@ describe("phone layouts", () => {
       expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     }
     expect(await axeFindings(page)).toEqual([]);
+    await screenshot(page, `organiser-cards-${lang}-phone`);
 
     await page.setViewportSize(DESKTOP.viewport);
     await page.locator("table").waitFor();
     expect(await cards.count()).toBe(0);
+    await screenshot(page, `organiser-table-${lang}-desktop`);
     await context.close();
   });
 });
