@@ -46,6 +46,16 @@ async function guestLinkFromPresenter(sessionId: string): Promise<{ url: string;
   return { url, presenter, context };
 }
 
+/** The ▶ of "Tap to start audio" is on the same line as the first word of the label, however it wraps. */
+const iconWithLabel = (page: Page) =>
+  page.getByTestId("listen-start-audio").evaluate((button) => {
+    const icon = button.querySelector('[aria-hidden="true"]')!.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(button.querySelector(".listen__start-label")!.lastChild!);
+    const firstLine = range.getClientRects()[0]!;
+    return Math.abs(icon.top + icon.height / 2 - (firstLine.top + firstLine.height / 2)) < firstLine.height / 2;
+  });
+
 /** The level of what the page plays, once it has started audio and hears the floor. */
 async function hearsTheFloor(page: Page): Promise<number> {
   await until(page, () => {
@@ -95,6 +105,8 @@ test("a phone with a guest link hears the floor after tapping 'Tap to start audi
     // Choosing a booth nobody is on air in: the floor goes on, and the notice says why.
     await page.locator('[data-channel="fr"] input').check();
     await until(page, () => document.querySelector('[data-testid="listen-notice"]')?.textContent?.includes("paused"));
+    // The channel says what a listener gets, in words, not "Paused: floor".
+    expect(await page.locator('[data-channel="fr"] .channel-picker__status').textContent()).toBe("Paused — you hear the floor");
     expect(await hearsTheFloor(page)).toBeGreaterThan(0.05);
     await screenshot(page, "listen-phone-paused-en");
   } finally {
@@ -108,6 +120,7 @@ test.each([
   ["ar", "phone", "guest"],
   ["ar", "desktop", "guest"],
   ["en", "desktop", "signed-in"],
+  ["ru", "phone", "signed-in"],
 ] as const)("the listen page in %s on a %s, as a %s", async (lang, device, who) => {
   const { sessionId, stop: stopStage } = await goLiveOnStage(browser);
   const guest = who === "guest" ? await guestLinkFromPresenter(sessionId) : undefined;
@@ -117,6 +130,9 @@ test.each([
     if (!guest) await registerNew(context);
     const page = await context.newPage();
     await page.goto(guest?.url ?? `/listen/${sessionId}`);
+    await page.getByTestId("listen-start-audio").waitFor();
+    expect(await iconWithLabel(page)).toBe(true);
+    await screenshot(page, `listen-${device}-${lang}-before-tap`);
     await page.getByTestId("listen-start-audio").click();
     await hearsTheFloor(page);
     expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === "ar" ? "rtl" : "ltr");
