@@ -61,8 +61,20 @@ test("an attendee sees and hears the floor the stage publishes", async () => {
   await until(arPage, () => (document.querySelector<HTMLVideoElement>('video[data-testid="floor-video"]')?.videoWidth ?? 0) > 0);
   await screenshot(arPage, "session-ar");
 
+  // The floor request is in the interface language when the session offers it, whatever the
+  // profile says (a new account's is English) and whichever the session lists first.
+  const frContext = await browser.newContext({ baseURL: baseUrl() });
+  await useLanguage(frContext, "fr");
+  await registerNew(frContext, "Participante à distance");
+  const frPage = await frContext.newPage();
+  await frPage.goto(`/sessions/${sessionId}`);
+  for (const [page, lang] of [[arPage, "ar"], [frPage, "fr"]] as const) {
+    await page.getByTestId("floor-language").waitFor();
+    expect(await page.getByTestId("floor-language").inputValue()).toBe(lang);
+  }
+
   await stopStage();
-  await Promise.all([attendeeContext.close(), arContext.close()]);
+  await Promise.all([attendeeContext.close(), arContext.close(), frContext.close()]);
 });
 
 test.each(["en", "ar"] as const)("the agenda renders in %s", async (lang) => {

@@ -4,7 +4,7 @@ import { launchChromium } from "./harness.ts";
 import { baseUrl, goLiveOnStage, loginAs, registerNew, screenshot, until, useLanguage } from "./helpers.ts";
 
 // The listen-only page end to end: the stage publishes the tone as the floor; the chair makes a
-// guest link from the QR code on the presenter screen; a phone with no account opens that link in
+// guest link on the moderator console and the presenter screen shows its QR code; a phone with no account opens that link in
 // a browser that blocks sound until a gesture, taps "Tap to start audio", and hears the floor.
 let browser: Browser;
 let strict: Browser;
@@ -18,17 +18,43 @@ afterAll(async () => {
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
-/** The chair opens the venue screen and makes a guest link with its button; returns the QR code's URL. */
+/**
+ * The chair makes a guest link on the moderator console; the venue screen opened on the same
+ * computer shows its code, large and without controls. Returns the QR code's URL.
+ */
 async function guestLinkFromPresenter(sessionId: string): Promise<{ url: string; presenter: Page; context: BrowserContext }> {
-  const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1366, height: 768 } });
   await loginAs(context, "moderator@demo.plenary.dev");
   const presenter = await context.newPage();
   await presenter.goto(`/sessions/${sessionId}/presenter`);
-  await presenter.getByTestId("listen-qr-create").click();
+  await presenter.getByTestId("presenter").waitFor();
+  // A public screen: no staff control, and no code that would ask the room to sign in.
+  expect(await presenter.getByTestId("listen-qr").count()).toBe(0);
+  expect(await presenter.getByRole("button").count()).toBe(0);
+  const chairConsole = await context.newPage();
+  await chairConsole.goto(`/sessions/${sessionId}/moderate`);
+  await chairConsole.getByTestId("listen-qr-create").click();
+  await chairConsole.locator('[data-testid="listen-qr"][data-guest="true"]').waitFor();
+  // The open venue screen picks the link up from the console in the other tab.
   await presenter.locator('[data-testid="listen-qr"][data-guest="true"]').waitFor();
+  expect(await presenter.getByRole("button").count()).toBe(0);
+  const side = await presenter.getByTestId("listen-qr-code").evaluate((svg) => svg.getBoundingClientRect().width);
+  expect(side).toBeGreaterThanOrEqual(200);
   const url = (await presenter.getByTestId("listen-qr-code").getAttribute("data-url"))!;
+  expect(await chairConsole.getByTestId("listen-qr-code").getAttribute("data-url")).toBe(url);
+  await chairConsole.close();
   return { url, presenter, context };
 }
+
+/** The ▶ of "Tap to start audio" is on the same line as the first word of the label, however it wraps. */
+const iconWithLabel = (page: Page) =>
+  page.getByTestId("listen-start-audio").evaluate((button) => {
+    const icon = button.querySelector('[aria-hidden="true"]')!.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(button.querySelector(".listen__start-label")!.lastChild!);
+    const firstLine = range.getClientRects()[0]!;
+    return Math.abs(icon.top + icon.height / 2 - (firstLine.top + firstLine.height / 2)) < firstLine.height / 2;
+  });
 
 /** The level of what the page plays, once it has started audio and hears the floor. */
 async function hearsTheFloor(page: Page): Promise<number> {
@@ -48,6 +74,10 @@ test("a phone with a guest link hears the floor after tapping 'Tap to start audi
   const { url, presenter, context: chair } = await guestLinkFromPresenter(sessionId);
   expect(url).toMatch(new RegExp(`^${baseUrl()}/listen/${sessionId}#k=[A-Za-z0-9_-]{43}$`));
   await screenshot(presenter, "presenter-with-guest-qr-en");
+  await presenter.evaluate(() => localStorage.setItem("plenary.language", "ar"));
+  await presenter.reload();
+  await presenter.locator('[data-testid="listen-qr"][data-guest="true"]').waitFor();
+  await screenshot(presenter, "presenter-with-guest-qr-ar");
 
   const phone = await strict.newContext({ baseURL: baseUrl(), ...PHONE });
   try {
@@ -75,6 +105,8 @@ test("a phone with a guest link hears the floor after tapping 'Tap to start audi
     // Choosing a booth nobody is on air in: the floor goes on, and the notice says why.
     await page.locator('[data-channel="fr"] input').check();
     await until(page, () => document.querySelector('[data-testid="listen-notice"]')?.textContent?.includes("paused"));
+    // The channel says what a listener gets, in words, not "Paused: floor".
+    expect(await page.locator('[data-channel="fr"] .channel-picker__status').textContent()).toBe("Paused — you hear the floor");
     expect(await hearsTheFloor(page)).toBeGreaterThan(0.05);
     await screenshot(page, "listen-phone-paused-en");
   } finally {
@@ -88,6 +120,7 @@ test.each([
   ["ar", "phone", "guest"],
   ["ar", "desktop", "guest"],
   ["en", "desktop", "signed-in"],
+  ["ru", "phone", "signed-in"],
 ] as const)("the listen page in %s on a %s, as a %s", async (lang, device, who) => {
   const { sessionId, stop: stopStage } = await goLiveOnStage(browser);
   const guest = who === "guest" ? await guestLinkFromPresenter(sessionId) : undefined;
@@ -97,6 +130,9 @@ test.each([
     if (!guest) await registerNew(context);
     const page = await context.newPage();
     await page.goto(guest?.url ?? `/listen/${sessionId}`);
+    await page.getByTestId("listen-start-audio").waitFor();
+    expect(await iconWithLabel(page)).toBe(true);
+    await screenshot(page, `listen-${device}-${lang}-before-tap`);
     await page.getByTestId("listen-start-audio").click();
     await hearsTheFloor(page);
     expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === "ar" ? "rtl" : "ltr");

@@ -125,6 +125,19 @@ test("phone: the title and the video come first in every language, the tab bar s
     const title = await box(page, "session-title");
     expect(title.y - (header.y + header.height)).toBeLessThan(40);
     await titleOnFirstScreen(page, PHONE.viewport.height);
+    // Every tab's label on one line, whole, inside the screen ("Liste des orateurs" took three).
+    const tabs = await page.locator(".session-tabs__tab").evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        const text = document.createRange();
+        text.selectNodeContents(el);
+        const lines = new Set([...text.getClientRects()].map((line) => Math.round(line.top))).size;
+        return { oneLine: lines === 1, whole: el.scrollWidth <= el.clientWidth, inside: r.left >= 0 && r.right <= innerWidth };
+      }),
+    );
+    expect(tabs).toEqual(tabs.map(() => ({ oneLine: true, whole: true, inside: true })));
+    // The Questions tab is not followed by a second "Questions" heading.
+    expect((await page.locator("#qa-title").boundingBox())!.height).toBeLessThanOrEqual(1);
     if (lang !== "en" && lang !== "ar") {
       await shot(page, `live-${lang}-phone`);
       await page.context().close();

@@ -161,11 +161,23 @@ describe("staff reach their consoles", () => {
 });
 
 describe("destructive actions ask first", () => {
-  test("closing a live session asks, says what happens to the room, and Cancel changes nothing", async () => {
+  test("ending a live session asks, says what happens to the room, and Cancel changes nothing", async () => {
     const session = await newSession("LIVE");
     const { context, page } = await open({ email: "organiser@demo.plenary.dev" });
     await page.goto(`/organiser/sessions/${session.id}`);
     const close = page.getByTestId("session-status-action");
+    // It says what it does, and looks destructive: white on the error red, not a faint button.
+    expect(await close.textContent()).toBe("End session");
+    const [background, error] = await close.evaluate((el) => {
+      const probe = document.createElement("span");
+      probe.style.color = "var(--error)";
+      document.body.append(probe);
+      const colours = [getComputedStyle(el).backgroundColor, getComputedStyle(probe).color];
+      probe.remove();
+      return colours;
+    });
+    expect(background).toBe(error);
+    await screenshot(page, "end-session-en-desktop");
     await close.click();
     const dialog = page.getByTestId("end-session-dialog");
     await dialog.waitFor();
@@ -387,6 +399,31 @@ describe("phone layouts", () => {
     await context.close();
   });
 
+  test.each([
+    ["zh", "phone"],
+    ["zh", "desktop"],
+    ["en", "phone"],
+    ["ar", "desktop"],
+  ] as const)("the booth chat's Send button keeps its label on one line (%s, %s)", async (lang, size) => {
+    const context = await browser.newContext({ baseURL: baseUrl(), ...(size === "phone" ? PHONE : DESKTOP) });
+    await useLanguage(context, lang);
+    await loginAs(context, `interpreter-${lang === "en" ? "fr" : lang}@demo.plenary.dev`);
+    const sessionId = await liveSessionId(context);
+    const page = await context.newPage();
+    await page.goto(`/sessions/${sessionId}/booth`);
+    const input = page.getByTestId("booth-chat-input");
+    await input.waitFor();
+    await input.fill("ok");
+    const send = page.locator(".booth-chat__form button");
+    // One line of text: the button is no taller than the input beside it, and its label is not cut.
+    const [button, field] = await Promise.all([send.boundingBox(), input.boundingBox()]);
+    expect(button!.height).toBeLessThanOrEqual(field!.height + 1);
+    expect(await send.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await screenshot(page, `booth-chat-${lang}-${size}`);
+    await context.close();
+  });
+
   test.each(["en", "ar"] as const)("the organiser's sessions are cards on a phone, with status and actions on screen (%s)", async (lang) => {
     const { context, page } = await open({ lang, viewport: PHONE, email: "organiser@demo.plenary.dev" });
     await page.goto("/organiser");
@@ -401,10 +438,12 @@ describe("phone layouts", () => {
       expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     }
     expect(await axeFindings(page)).toEqual([]);
+    await screenshot(page, `organiser-cards-${lang}-phone`);
 
     await page.setViewportSize(DESKTOP.viewport);
     await page.locator("table").waitFor();
     expect(await cards.count()).toBe(0);
+    await screenshot(page, `organiser-table-${lang}-desktop`);
     await context.close();
   });
 });

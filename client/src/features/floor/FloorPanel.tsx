@@ -48,7 +48,7 @@ export function FloorPanel({ session, room }: FloorPanelProps) {
         <LastOutcome mine={mine} />
         <RequestFloorForm
           languages={languages}
-          defaultLanguage={preferredFloorLanguage(languages, me?.preferredLanguage, i18n.language)}
+          defaultLanguage={preferredFloorLanguage(languages, { interfaceLanguage: i18n.language, preferredLanguage: me?.preferredLanguage })}
           onRequest={(language, topic) => follower.request(language, topic)}
         />
       </>

@@ -44,7 +44,7 @@ export function SpeakerConsole({ session, me, floor, room }: SpeakerConsoleProps
   const devices = useDevices();
   const [selected, setSelected] = useState<FloorDevices>({});
   const offered = floorLanguages(session.languages);
-  const [language, setLanguage] = useState<TLanguage>(() => preferredFloorLanguage(offered, me.preferredLanguage, i18n.language));
+  const [language, setLanguage] = useState<TLanguage>(() => preferredFloorLanguage(offered, { interfaceLanguage: i18n.language, preferredLanguage: me.preferredLanguage }));
   const [error, setError] = useState<{ code: FloorErrorCode; context: FloorContext }>();
   const level = useAudioLevel(snapshot.mic?.mediaStreamTrack);
 

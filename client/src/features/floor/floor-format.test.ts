@@ -39,10 +39,21 @@ test.each([
   expect(floorErrorKey(code, context)).toBe(key);
 });
 
-test("a request is made in one of the session's languages, the person's own when offered", () => {
-  const offered = floorLanguages(["fr", "en", "xx"]);
-  expect(offered).toEqual(["fr", "en"]);
-  expect(preferredFloorLanguage(offered, "ar", "en")).toBe("en");
-  expect(preferredFloorLanguage(offered, undefined, "zh")).toBe("fr");
-  expect(preferredFloorLanguage([], "ar")).toBe("en");
+test("only the session's known languages are offered", () => {
+  expect(floorLanguages(["fr", "en", "xx"])).toEqual(["fr", "en"]);
+});
+
+test.each([
+  // The interface language wins when offered, whatever the session's order and the profile say.
+  [["en", "fr", "ru"], "fr", "en", "fr"],
+  [["en", "ru", "es"], "ru", "en", "ru"],
+  [["ar", "en"], "en", "ar", "en"],
+  // Not offered: the profile's language, if offered.
+  [["fr", "en"], "zh", "en", "en"],
+  [["fr", "en"], "zh", undefined, "fr"],
+  // Neither offered: the session's first language.
+  [["fr", "en"], "ar", "zh", "fr"],
+  [[], "ar", "ar", "en"],
+] as const)("offered %j, interface %s, profile %s: speaks in %s", (offered, interfaceLanguage, preferredLanguage, expected) => {
+  expect(preferredFloorLanguage(offered, { interfaceLanguage, preferredLanguage })).toBe(expected);
 });

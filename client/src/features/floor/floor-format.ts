@@ -33,9 +33,22 @@ export const floorLanguages = (languages: readonly string[]): TLanguage[] =>
     return parsed.success ? [parsed.data] : [];
   });
 
-/** The first of the offered languages that the person prefers, else the first offered. */
-export function preferredFloorLanguage(offered: readonly TLanguage[], ...preferences: (string | undefined)[]): TLanguage {
-  return offered.find((l) => preferences.includes(l)) ?? offered[0] ?? "en";
+/** What a person is known to read and speak, most telling first. */
+export interface LanguagePreferences {
+  /** The language the person reads the interface in now. */
+  interfaceLanguage?: string;
+  /** The preferred language in the person's profile. */
+  preferredLanguage?: string;
+}
+
+/**
+ * The language a person speaks in by default: the interface language if the session offers it
+ * (what they chose to read now says most), else their profile's preferred language if offered,
+ * else the session's first language. The preferences are tried in that order, never the
+ * session's order, which used to let English win for a French reader with an English profile.
+ */
+export function preferredFloorLanguage(offered: readonly TLanguage[], { interfaceLanguage, preferredLanguage }: LanguagePreferences): TLanguage {
+  return offered.find((l) => l === interfaceLanguage) ?? offered.find((l) => l === preferredLanguage) ?? offered[0] ?? "en";
 }
 
 /** An ordinal's grammatical category in a language ("3rd" is `few` in English); translations spell each. */

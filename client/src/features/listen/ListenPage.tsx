@@ -103,8 +103,12 @@ export function ListenPage() {
         <>
           {!media.audioStarted && (
             <button type="button" className="button button--primary listen__start" data-testid="listen-start-audio" onClick={listen.startAudio}>
-              <span aria-hidden="true">▶ </span>
-              {t("listen.startAudio")}
+              {/* One run of text, the icon bound to the first word, so a wrapped label never strands it. */}
+              <span className="listen__start-label">
+                <span aria-hidden="true">▶</span>
+                {"\u00a0"}
+                {t("listen.startAudio")}
+              </span>
             </button>
           )}
           {media.audioStarted && <LevelMeter label={t(`listen.hearing.${media.hearing}`)} testId="listen-level" {...level} />}

@@ -1,4 +1,4 @@
-import { listenPath, type TListenLinkCreated } from "@plenary/shared";
+import { listenPath } from "@plenary/shared";
 import { QRCodeSVG } from "qrcode.react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,29 +6,7 @@ import { errorText } from "../../i18n/errors.ts";
 import { intlLocale } from "../../i18n/index.ts";
 import { useSubmit } from "../../lib/useSubmit.ts";
 import { createListenLink, revokeListenLink } from "./api.ts";
-
-type StoredLink = Pick<TListenLinkCreated, "id" | "token" | "expiresAt">;
-
-const storageKey = (sessionId: string) => `plenary.listen-link.${sessionId}`;
-
-/** The guest link this device made for the session, while it is still valid (a reload keeps the same code). */
-function storedLink(sessionId: string): StoredLink | undefined {
-  try {
-    const link = JSON.parse(localStorage.getItem(storageKey(sessionId)) ?? "null") as StoredLink | null;
-    return link && Date.parse(link.expiresAt) > Date.now() ? link : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function remember(sessionId: string, link: StoredLink | undefined): void {
-  try {
-    if (link) localStorage.setItem(storageKey(sessionId), JSON.stringify({ id: link.id, token: link.token, expiresAt: link.expiresAt }));
-    else localStorage.removeItem(storageKey(sessionId));
-  } catch {
-    // Private browsing may refuse storage: the code still shows until the page is reloaded.
-  }
-}
+import { rememberLink, storedLink } from "./guest-link-store.ts";
 
 /** Props for {@link ListenQr}. */
 export interface ListenQrProps {
@@ -40,9 +18,10 @@ export interface ListenQrProps {
 }
 
 /**
- * A QR code to the session's listen-only page, for people in the room. Without a guest link it
- * leads to the page for signed-in people; the chair can make a guest link so that anyone may
- * listen, and withdraw it (everyone who used it is cut off).
+ * A QR code to the session's listen-only page, for the staff consoles (stage, moderator). Without a
+ * guest link it leads to the page for signed-in people; the chair can make a guest link so that
+ * anyone may listen, and withdraw it (everyone who used it is cut off). The presenter screen shows
+ * {@link ProjectedListenQr} instead, which has no controls.
  */
 export function ListenQr({ sessionId, canManage, size = 168 }: ListenQrProps) {
   const { t, i18n } = useTranslation();
@@ -56,12 +35,12 @@ export function ListenQr({ sessionId, canManage, size = 168 }: ListenQrProps) {
   const onCreate = async () => {
     const created = await create.run();
     if (!created) return;
-    remember(sessionId, created);
+    rememberLink(sessionId, created);
     setLink(created);
   };
   const onRevoke = async () => {
     if (!link || !(await revoke.run(link.id))) return;
-    remember(sessionId, undefined);
+    rememberLink(sessionId, undefined);
     setLink(undefined);
   };
 

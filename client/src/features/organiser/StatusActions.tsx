@@ -13,6 +13,13 @@ const NEXT: Record<TSession["status"], { status: TSession["status"]; label: "org
   ENDED: { status: "LIVE", label: "organiser.reopen" },
 };
 
+/** Ending disconnects the whole room, so it looks like the destructive action it is. */
+const CLASS: Record<TSession["status"], string> = {
+  SCHEDULED: "button--secondary",
+  LIVE: "button--danger",
+  ENDED: "button--quiet",
+};
+
 /** Props for {@link StatusActions}. */
 export interface StatusActionsProps {
   session: TSession;
@@ -20,7 +27,7 @@ export interface StatusActionsProps {
 }
 
 /**
- * Open (go live) / Close / Reopen for one session. Closing a live session disconnects everyone in
+ * Open (go live) / End session / Reopen for one session. Ending a live session disconnects everyone in
  * its room at once, so it asks first and says so.
  */
 export function StatusActions({ session, onChanged }: StatusActionsProps) {
@@ -37,7 +44,7 @@ export function StatusActions({ session, onChanged }: StatusActionsProps) {
     <div className="status-actions">
       <button
         type="button"
-        className={session.status === "SCHEDULED" ? "button button--secondary button--small" : "button button--quiet button--small"}
+        className={`button button--small ${CLASS[session.status]}`}
         onClick={() => (next.status === "ENDED" ? setConfirming(true) : void apply())}
         disabled={change.pending}
         aria-label={t(`${next.label}Named`, { title: session.title })}

@@ -10,6 +10,7 @@ import { floorLanguages } from "../floor/floor-format.ts";
 import { SpeakersList } from "../floor/SpeakersList.tsx";
 import { useFloor } from "../floor/useFloor.ts";
 import { FloorLanguagePanel } from "../interpretation/FloorLanguagePanel.tsx";
+import { ListenQr } from "../listen/ListenQr.tsx";
 import { fetchSession } from "../session/api.ts";
 import { ConsoleQuestion } from "./ConsoleQuestion.tsx";
 import { ConsoleToolbar } from "./ConsoleToolbar.tsx";
@@ -110,14 +111,18 @@ export function ModeratorConsole() {
             </ol>
           )}
         </div>
-        <aside className="qa-shortcuts" aria-labelledby="qa-shortcuts-title">
-          <h2 id="qa-shortcuts-title">{t("qa.console.shortcutsTitle")}</h2>
-          <ul>
-            {(["move", "approve", "dismiss", "highlight", "answer"] as const).map((k) => (
-              <li key={k}>{t(`qa.console.shortcuts.${k}`)}</li>
-            ))}
-          </ul>
-        </aside>
+        <div className="qa-console__side">
+          {/* The guest link for the room is made here, on the chair's computer, and the presenter screen opened on it shows its code. */}
+          <ListenQr sessionId={id} canManage />
+          <aside className="qa-shortcuts" aria-labelledby="qa-shortcuts-title">
+            <h2 id="qa-shortcuts-title">{t("qa.console.shortcutsTitle")}</h2>
+            <ul>
+              {(["move", "approve", "dismiss", "highlight", "answer"] as const).map((k) => (
+                <li key={k}>{t(`qa.console.shortcuts.${k}`)}</li>
+              ))}
+            </ul>
+          </aside>
+        </div>
       </div>
     </article>
   );

@@ -5,10 +5,9 @@ import { useLocation, useParams } from "react-router";
 import { createSocket, SocketHub } from "../../lib/socket.ts";
 import { useApiQuery } from "../../lib/useApiQuery.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
-import { useAuth } from "../auth/useAuth.ts";
 import { FloorHolders } from "../floor/FloorHolders.tsx";
 import { useFloor } from "../floor/useFloor.ts";
-import { ListenQr } from "../listen/ListenQr.tsx";
+import { ProjectedListenQr } from "../listen/ProjectedListenQr.tsx";
 import { fetchSession } from "../session/api.ts";
 import { verifyPresenterLink } from "./api.ts";
 import { LanguageTag, QuestionText } from "./QuestionText.tsx";
@@ -36,8 +35,6 @@ export function PresenterScreen() {
     token ? verifyPresenterLink(token, signal).then((l) => l.title) : fetchSession(id, signal).then((s) => s.title),
   );
   useDocumentTitle(t("qa.presenter.title"));
-  const { me } = useAuth();
-  const chairs = Boolean(me && (me.isOrganiser || me.roles.some((r) => r.sessionId === id && r.role === "MODERATOR")));
   const question = qa.state && onScreen(qa.state);
 
   return (
@@ -76,7 +73,7 @@ export function PresenterScreen() {
         </section>
       )}
       <footer className="presenter__listen">
-        <ListenQr sessionId={id} canManage={chairs} size={220} />
+        <ProjectedListenQr sessionId={id} />
       </footer>
     </main>
   );

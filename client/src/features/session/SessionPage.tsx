@@ -53,13 +53,14 @@ function SessionFloor({ session }: { session: TSession }) {
   const wide = useWideLayout();
   const { state } = join;
   const info = <SessionInfo session={session} timeZone={timeZone} />;
+  // Short tab labels: three share a phone's width, in every language, on one line each.
   const tabs: SessionTab[] = [
     // Keyed on the status: attendees may follow Q&A once the session is live, and read it as an archive after.
-    { id: "qa", label: t("qa.title"), content: <QaPanel key={session.status} sessionId={session.id} status={session.status} /> },
+    { id: "qa", label: t("session.tabs.qa"), content: <QaPanel key={session.status} sessionId={session.id} status={session.status} /> },
   ];
   // The speakers' list opens to participants once the session is live.
-  if (session.status === "LIVE") tabs.push({ id: "floor", label: t("floor.chair.title"), content: <FloorPanel session={session} room={state.kind === "ready" ? state.room : undefined} /> });
-  if (!wide) tabs.push({ id: "info", label: t("session.info"), content: info });
+  if (session.status === "LIVE") tabs.push({ id: "floor", label: t("session.tabs.speakers"), content: <FloorPanel session={session} room={state.kind === "ready" ? state.room : undefined} /> });
+  if (!wide) tabs.push({ id: "info", label: t("session.tabs.info"), content: info });
 
   return (
     <article className={`page session-page${wide ? " session-page--wide" : ""}`} aria-labelledby="session-title">
