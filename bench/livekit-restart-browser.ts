@@ -10,7 +10,7 @@ import type { Browser } from "playwright-core";
 import { startBrowserCluster, type BrowserCluster } from "../e2e/cluster-harness.ts";
 import { launchChromium, tmpFile, writeToneWav } from "../e2e/harness.ts";
 import { goLiveOnStage, registerNew, until } from "../e2e/helpers.ts";
-import { audibleAgainAt, describe, recordTimeline, timelineOf, type Shown } from "../e2e/recovery.ts";
+import { audibleAgainAt, describe, heardAgainAfterSilence, recordTimeline, timelineOf, type Shown } from "../e2e/recovery.ts";
 // @ts-expect-error plain ESM script shared with the hub and CI
 import { buildApi, buildClient } from "../scripts/setup.mjs";
 import { fmt } from "./lib.ts";
@@ -62,20 +62,7 @@ try {
     const killedAt = Date.now();
     await host.kill();
     await cluster.startNode(host);
-    const audibleAgain = await until(
-      attendee,
-      (since) => {
-        let silent = false;
-        for (const shown of window.plenaryTimeline ?? []) {
-          if (shown.at < since) continue;
-          if (!shown.audible) silent = true;
-          else if (silent) return true;
-        }
-        return false;
-      },
-      killedAt,
-      120_000,
-    ).then(async () => timelineOf(attendee));
+    const audibleAgain = await heardAgainAfterSilence(attendee, killedAt, 120_000).then(async () => timelineOf(attendee));
     const connected = connectedAgainAt(audibleAgain, killedAt)!;
     const audible = audibleAgainAt(audibleAgain, killedAt)!;
     const said = saidReconnectingAt(audibleAgain, killedAt)!;

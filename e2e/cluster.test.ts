@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { startBrowserCluster, type BrowserCluster, type ClusterNode } from "./cluster-harness.ts";
 import { launchChromium } from "./harness.ts";
 import { goLiveOnStage, registerNew, until } from "./helpers.ts";
-import { audibleAgainAt, describe, recordTimeline, timelineOf } from "./recovery.ts";
+import { audibleAgainAt, describe, heardAgainAfterSilence, recordTimeline, timelineOf } from "./recovery.ts";
 
 // The browser on LiveKit's own multi-node cluster, in the shape `npm run cluster` runs: the stage
 // page publishes the floor (Chromium's fake microphone plays the tone) and an attendee's page hears
@@ -51,20 +51,7 @@ async function crashHost({ restart }: { restart: boolean }): Promise<{ killedAt:
 
 /** The attendee hears the floor again after a silence and said it was reconnecting; the stage is live again and said so too. */
 async function expectRecovered(killedAt: number) {
-  await until(
-    attendee,
-    (since) => {
-      let silent = false;
-      for (const shown of window.plenaryTimeline ?? []) {
-        if (shown.at < since) continue;
-        if (!shown.audible) silent = true;
-        else if (silent) return true;
-      }
-      return false;
-    },
-    killedAt,
-    60_000,
-  );
+  await heardAgainAfterSilence(attendee, killedAt, 60_000);
   await until(attendee, () => document.querySelector<HTMLElement>('[data-testid="connection-state"]')?.dataset.state === "connected");
   const shown = (await timelineOf(attendee)).filter((s) => s.at >= killedAt);
   expect(shown.some((s) => s.reconnecting || s.rejoining), `the page said it was reconnecting: ${describe(shown, killedAt)}`).toBe(true);

@@ -1,4 +1,5 @@
 import type { Page } from "playwright-core";
+import { until } from "./helpers.ts";
 
 /** What a page showed at one moment (`at`: the machine's clock, ms), as recorded by {@link recordTimeline}. */
 export interface Shown {
@@ -79,3 +80,20 @@ export function describe(timeline: Shown[], since: number): string {
   const flags = (s: Shown) => [s.reconnecting && "banner", s.rejoining && "rejoining", s.stage && `stage=${s.stage}`, s.stageReconnecting && "stage-reconnecting", s.audible && "audible"].filter(Boolean);
   return timeline.map((s) => [`${s.at - since}:${s.connection}`, ...flags(s)].join("+")).join(" ");
 }
+
+/** Resolves once `page` shows audio again after a silence that began at or after `since` (ms since the epoch). */
+export const heardAgainAfterSilence = (page: Page, since: number, timeoutMs: number) =>
+  until(
+    page,
+    (from) => {
+      let silent = false;
+      for (const shown of window.plenaryTimeline ?? []) {
+        if (shown.at < from) continue;
+        if (!shown.audible) silent = true;
+        else if (silent) return true;
+      }
+      return false;
+    },
+    since,
+    timeoutMs,
+  );
