@@ -228,6 +228,8 @@ describe("one person, several views: the floor goes to one of them, and the take
     await mayPublish(sessionId, viewToken.identity);
     expect((await participant(sessionId, pageToken.identity)).permission?.canPublish).toBe(false);
     await view.publish();
+    // The mute acts on the tracks the SFU has: it must know the microphone first.
+    await until(async () => (await participant(sessionId, viewToken.identity)).tracks.length > 0, "the speaker view's microphone is published at the SFU");
 
     data(await emitAck(chair, FLOOR_EVENTS.mute, { sessionId, requestId: mine.requestId, muted: true }));
     await until(async () => (await participant(sessionId, viewToken.identity)).tracks.some((t) => t.muted), "the speaker view's microphone is muted at the SFU");
