@@ -8,29 +8,13 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { API_NODE_ARGS, ROOT, run } from "./setup.mjs";
-import { startLivekit } from "./livekit.mjs";
+import { startLivekit, waitForPort } from "./livekit.mjs";
 
 const onPath = (name) => {
   const r = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" });
   return r.status === 0 ? r.stdout.trim() : undefined;
 };
 
-/** Resolves once something accepts TCP connections on `port`; rejects after `timeoutMs`. */
-export function waitForPort(port, timeoutMs = 20_000) {
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + timeoutMs;
-    const attempt = () => {
-      const socket = net.connect(port, "127.0.0.1");
-      socket.once("connect", () => (socket.destroy(), resolve()));
-      socket.once("error", () => {
-        socket.destroy();
-        if (Date.now() > deadline) reject(new Error(`nothing listens on port ${port} after ${timeoutMs} ms`));
-        else setTimeout(attempt, 50);
-      });
-    };
-    attempt();
-  });
-}
 
 /** A free TCP port on loopback, chosen by the OS. */
 export function freePort() {

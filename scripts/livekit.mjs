@@ -36,20 +36,22 @@ export function ensureLivekitServer({ log = console.log } = {}) {
   return { path: path.join(TOOLS_BIN, "server") };
 }
 
-const waitForPort = (port, timeoutMs) =>
-  new Promise((resolve, reject) => {
+/** Resolves once something accepts TCP connections on `port`; rejects after `timeoutMs`. */
+export function waitForPort(port, timeoutMs = 20_000) {
+  return new Promise((resolve, reject) => {
     const deadline = Date.now() + timeoutMs;
     const attempt = () => {
       const socket = net.connect(port, "127.0.0.1");
       socket.once("connect", () => (socket.destroy(), resolve()));
       socket.once("error", () => {
         socket.destroy();
-        if (Date.now() > deadline) reject(new Error(`livekit-server did not open port ${port}`));
-        else setTimeout(attempt, 100);
+        if (Date.now() > deadline) reject(new Error(`nothing listens on port ${port} after ${timeoutMs} ms`));
+        else setTimeout(attempt, 50);
       });
     };
     attempt();
   });
+}
 
 /**
  * Starts livekit-server in dev mode (keys devkey/secret) bound to 127.0.0.1.
