@@ -39,7 +39,7 @@ export function generatePrismaClient() {
 
 export function buildClient() {
   const built = path.join(ROOT, "client", "dist", "index.html");
-  const sources = Math.max(newestUnder(path.join(ROOT, "client", "src")), newestUnder(path.join(ROOT, "shared", "src")), mtime(path.join(ROOT, "client", "index.html")));
+  const sources = Math.max(newestUnder(path.join(ROOT, "client", "src")), newestUnder(path.join(ROOT, "shared", "src")), mtime(path.join(ROOT, "client", "index.html")), mtime(path.join(ROOT, "client", "vite.config.ts")));
   if (mtime(built) >= sources) return;
   console.log("› Building the web client…");
   run("npm", ["run", "build", "-w", "client"]);

@@ -130,6 +130,19 @@ describe("the floor in LiveKit", () => {
     await expect(speaker.publish()).rejects.toThrow();
   });
 
+  test("a chair's mute sent before the microphone is published holds: the sweeper mutes the track once the SFU has it", async () => {
+    const sessionId = await liveSession();
+    const { speaker, identity, chair, delegateSocket } = await scene(sessionId);
+    const mine = data(await emitAck<TMyFloor>(delegateSocket, FLOOR_EVENTS.request, { sessionId, language: "fr" }));
+    data(await emitAck<TFloorList>(chair, FLOOR_EVENTS.grant, { sessionId, requestId: mine.requestId }));
+    // Muted while nothing is published yet: there is no track for the SFU to mute.
+    data(await emitAck(chair, FLOOR_EVENTS.mute, { sessionId, requestId: mine.requestId, muted: true }));
+    expect((await participant(sessionId, identity)).tracks).toEqual([]);
+    // The client ignores the mute and publishes an open microphone.
+    await speaker.publish();
+    await until(async () => (await participant(sessionId, identity)).tracks.some((t) => t.muted), "the microphone is muted at the SFU");
+  });
+
   test("a holder who leaves the room is marked for the chair and loses the floor after the grace period", async () => {
     const sessionId = await liveSession();
     const { speaker, user, chair, delegateSocket } = await scene(sessionId);

@@ -6,7 +6,7 @@
 import { Room, RoomEvent, Track } from "livekit-client";
 import { AUDIBLE_LEVEL, startLevelMeter } from "../../client/src/lib/audio-level.ts";
 
-// Kept equal to ROOM_OPTIONS in client/src/features/session/preconnect.ts (not imported: that
+// Kept equal to ROOM_OPTIONS in client/src/features/session/join-connector.ts (not imported: that
 // module belongs to the join flow being measured, and the baseline must not pull in its changes).
 const ROOM_OPTIONS = { adaptiveStream: true, dynacast: true, singlePeerConnection: false };
 // The attribute the api sets in every token (api/src/tokens/grants.ts); interpreters are not the floor.

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { JOIN_ROLES, JOIN_VIEWS } from "./tokens.types.ts";
+import { JOIN_ROLES, JOIN_VIEWS } from "./room.ts";
 import { parseIdentity, participantIdentity, userIdOfIdentity } from "./identity.ts";
 
 const userId = "2b7c1f8e-5d2a-4c1e-9f3b-0a1b2c3d4e5f";

@@ -1,4 +1,4 @@
-import { JOIN_ROLES, JOIN_VIEWS, type TJoinRole, type TJoinView } from "./tokens.types.ts";
+import { JOIN_ROLES, JOIN_VIEWS, type TJoinRole, type TJoinView } from "./room.ts";
 
 /** Who a LiveKit identity stands for: a person, the role their token grants, and the view. */
 export interface ParticipantIdentity {

@@ -3,6 +3,7 @@ export * from "./errors.ts";
 export * from "./text.ts";
 export * from "./auth.types.ts";
 export * from "./sessions.types.ts";
+export * from "./room.ts";
 export * from "./tokens.types.ts";
 export * from "./identity.ts";
 export * from "./qa.types.ts";

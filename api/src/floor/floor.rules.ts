@@ -66,6 +66,8 @@ export interface FloorView {
   canPublish: boolean;
   /** The role attribute of its token. */
   role: string | undefined;
+  /** A microphone of this view is open at the SFU. */
+  openMicrophone: boolean;
 }
 
 /** Whether a view publishes only because it was given the floor (its role alone lets it publish nothing). */
@@ -81,6 +83,12 @@ export function floorNeedsReapply(views: readonly FloorView[]): boolean {
   const [holder, ...others] = views;
   return holder !== undefined && (!holder.canPublish || others.some(publishesByFloor));
 }
+
+/**
+ * Whether the chair's mute must be applied again: a microphone published after the mute (the mute
+ * acts on the tracks the SFU has at that moment) or unmuted by a client that does not cooperate.
+ */
+export const floorNeedsMute = (muted: boolean, views: readonly FloorView[]): boolean => muted && views.some((v) => v.openMicrophone);
 
 /**
  * The floor language after a change: the language of the most recent speaker still holding the

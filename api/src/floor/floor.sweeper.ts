@@ -5,7 +5,7 @@ import { NOW_UTC } from "../qa/qa.repository.ts";
 import { changeFloor, type FloorOutcome, type SystemFloorChange } from "./change-floor.ts";
 import type { FloorBroadcaster } from "./floor.broadcast.ts";
 import type { FloorStore } from "./floor.repository.ts";
-import { floorNeedsReapply } from "./floor.rules.ts";
+import { floorNeedsMute, floorNeedsReapply } from "./floor.rules.ts";
 import { connectedFloorViews } from "./floor.views.ts";
 
 interface HolderRow {
@@ -15,6 +15,8 @@ interface HolderRow {
   disconnected: boolean;
   camera: boolean;
   screenShare: boolean;
+  /** The chair muted them. */
+  muted: boolean;
   /** The grace after a drop-out has run out. */
   dropExpired: boolean;
   /** The chair chose automatic take-back and the overtime grace has run out. */
@@ -25,7 +27,8 @@ interface HolderRow {
  * Watches every grant against the clock and LiveKit's presence, once a second, on every api
  * process: a holder none of whose floor views is in the room is marked (the chair sees it) and
  * loses the floor after the grace period; a holder who came back with a fresh token, or moved to
- * another view, gets their publishing back there; the timer takes the floor back when the chair
+ * another view, gets their publishing back there; a microphone opened after the chair's mute is
+ * muted again at the SFU; the timer takes the floor back when the chair
  * chose that. Each step is a locked, idempotent change, so two
  * processes sweeping at once end in the same state.
  */
@@ -40,7 +43,7 @@ export function createFloorSweeper(deps: { store: FloorStore; livekit: Livekit; 
 
   async function sweep(): Promise<void> {
     const holders = await store.sql<HolderRow>(
-      `SELECT f.id, f."sessionId", f."userId", f."disconnectedAt" IS NOT NULL AS disconnected, f.camera, f."screenShare",
+      `SELECT f.id, f."sessionId", f."userId", f."disconnectedAt" IS NOT NULL AS disconnected, f.camera, f."screenShare", f.muted,
               f."disconnectedAt" < ${NOW_UTC} - make_interval(secs => ${FLOOR_GRACE_SECONDS.disconnected}) AS "dropExpired",
               s."floorAutoRevoke" AND f."endsAt" < ${NOW_UTC} - make_interval(secs => ${FLOOR_GRACE_SECONDS.overtime}) AS "timeExpired"
          FROM "FloorRequest" f JOIN "Session" s ON s.id = f."sessionId"
@@ -58,6 +61,7 @@ export function createFloorSweeper(deps: { store: FloorStore; livekit: Livekit; 
       const connected = views.length > 0;
       if (connected === h.disconnected) await run(h.sessionId, { kind: "presence", requestId: h.id, connected });
       if (floorNeedsReapply(views)) await broadcaster.reapply(h.sessionId, { op: "allow", userId: h.userId, camera: h.camera, screenShare: h.screenShare });
+      if (floorNeedsMute(h.muted, views)) await broadcaster.reapply(h.sessionId, { op: "mute", userId: h.userId });
     }
   }
 

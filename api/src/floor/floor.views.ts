@@ -8,5 +8,5 @@ import { floorIdentities, type FloorView } from "./floor.rules.ts";
  */
 export async function connectedFloorViews(livekit: Livekit, room: string, userId: string): Promise<FloorView[]> {
   const views = await Promise.all(floorIdentities(userId).map(async (identity) => ({ identity, ...(await livekit.presence(room, identity)) })));
-  return views.filter((v) => v.connected).map(({ identity, canPublish, role }) => ({ identity, canPublish, role }));
+  return views.filter((v) => v.connected).map(({ identity, canPublish, role, openMicrophone }) => ({ identity, canPublish, role, openMicrophone }));
 }

@@ -1,5 +1,5 @@
 import { PARTICIPANT_ATTRIBUTES, TRACK_SOURCES, type TGrants, type TTrackSource } from "@plenary/shared";
-import { AccessToken, RoomServiceClient, TrackSource, WebhookReceiver, type WebhookEvent } from "livekit-server-sdk";
+import { AccessToken, type ParticipantInfo, RoomServiceClient, TrackSource, WebhookReceiver, type WebhookEvent } from "livekit-server-sdk";
 import { LRUCache } from "lru-cache";
 import type { Config } from "../config.ts";
 import { AppError } from "../errors.ts";
@@ -11,6 +11,20 @@ const SOURCE_ENUM: Record<TTrackSource, TrackSource> = {
   [TRACK_SOURCES.screenShare]: TrackSource.SCREEN_SHARE,
   [TRACK_SOURCES.screenShareAudio]: TrackSource.SCREEN_SHARE_AUDIO,
 };
+
+/** A participant as the floor sees it in LiveKit. */
+export interface Presence {
+  connected: boolean;
+  /** LiveKit lets them publish now. */
+  canPublish: boolean;
+  /** The role attribute of their token. */
+  role: string | undefined;
+  /** A microphone of theirs is published and not muted at the SFU. */
+  openMicrophone: boolean;
+}
+
+/** The participant's microphone tracks the SFU forwards (published and not muted). */
+const openMicrophones = (participant: ParticipantInfo | undefined) => (participant?.tracks ?? []).filter((t) => t.source === TrackSource.MICROPHONE && !t.muted);
 
 /** Everything the api asks of LiveKit, behind one interface so tests inject the real or none. */
 export interface Livekit {
@@ -42,8 +56,8 @@ export interface Livekit {
    * anything else at the SFU for everyone, whatever their client does (the floor taken back).
    */
   limitPublishing(room: string, identity: string, sources: readonly TTrackSource[]): Promise<void>;
-  /** Whether the participant is connected, and whether they may publish now. */
-  presence(room: string, identity: string): Promise<{ connected: boolean; canPublish: boolean; role: string | undefined }>;
+  /** Whether the participant is connected, whether they may publish now, and whether a microphone of theirs is open at the SFU. */
+  presence(room: string, identity: string): Promise<Presence>;
   /** The identities of everyone in the room (none when there is no room). */
   listIdentities(room: string): Promise<string[]>;
   /** Disconnects every participant whose identity starts with `prefix`; returns how many. No room is fine. */
@@ -78,7 +92,7 @@ export function createLivekit(config: Config["livekit"]): Livekit {
       muteMicrophones: async () => 0,
       allowPublishing: async () => false,
       limitPublishing: async () => undefined,
-      presence: async () => ({ connected: false, canPublish: false, role: undefined }),
+      presence: async () => ({ connected: false, canPublish: false, role: undefined, openMicrophone: false }),
       listIdentities: async () => [],
       removeParticipants: async () => 0,
       receiveWebhook: async () => off(),
@@ -170,11 +184,16 @@ export function createLivekit(config: Config["livekit"]): Livekit {
     },
     async presence(room, identity) {
       const participant = await findParticipant(room, identity);
-      return { connected: Boolean(participant), canPublish: Boolean(participant?.permission?.canPublish), role: participant?.attributes?.[PARTICIPANT_ATTRIBUTES.role] };
+      return {
+        connected: Boolean(participant),
+        canPublish: Boolean(participant?.permission?.canPublish),
+        role: participant?.attributes?.[PARTICIPANT_ATTRIBUTES.role],
+        openMicrophone: openMicrophones(participant).length > 0,
+      };
     },
     async muteMicrophones(room, identity) {
       const participant = await findParticipant(room, identity);
-      const microphones = (participant?.tracks ?? []).filter((t) => t.source === TrackSource.MICROPHONE && !t.muted);
+      const microphones = openMicrophones(participant);
       await Promise.all(microphones.map((t) => rooms.mutePublishedTrack(room, identity, t.sid, true)));
       return microphones.length;
     },

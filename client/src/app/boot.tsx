@@ -1,5 +1,5 @@
 // The app itself, loaded by main.tsx once the early work has started.
-import { StrictMode } from "react";
+import { StrictMode, startTransition } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router/dom";
 import { AuthProvider } from "../features/auth/AuthProvider.tsx";
@@ -17,7 +17,9 @@ export function boot(joins: JoinConnector, locale: InitialLocale): void {
   const services: AppServices = { joins, sockets: new SocketHub() };
   const router = createRouter(services);
 
-  createRoot(root).render(
+  const app = createRoot(root);
+  startTransition(() =>
+    app.render(
     <StrictMode>
       <ServicesContext value={services}>
         <AuthProvider>
@@ -25,6 +27,7 @@ export function boot(joins: JoinConnector, locale: InitialLocale): void {
         </AuthProvider>
       </ServicesContext>
     </StrictMode>,
+    ),
   );
   performance.mark("plenary:app-ready");
 }

@@ -91,3 +91,80 @@ export function startLevelMeter(track: MediaStreamTrack, onLevel: (level: number
     keepAlive.srcObject = null;
   };
 }
+
+/** A track's current level and when it was first heard. */
+export interface AudioLevel {
+  /** RMS level 0..1, updated about ten times a second. */
+  level: number;
+  /** `performance.now()` (rounded) when the level first exceeded {@link AUDIBLE_LEVEL}; undefined until then. */
+  firstAudioMs: number | undefined;
+  /** Heard within the last {@link AUDIBLE_HOLD_MS}, so the label does not flicker between words. */
+  audible: boolean;
+}
+
+/** How long "audible" holds after the level drops. */
+export const AUDIBLE_HOLD_MS = 1500;
+
+/** Options for {@link LevelWatch}; the meter and clock are injectable for tests. */
+export interface LevelWatchOptions {
+  intervalMs?: number;
+  meter?: typeof startLevelMeter;
+  now?: () => number;
+}
+
+/**
+ * Meters whichever track it is given, one at a time, and keeps what a level display needs: the
+ * level, "audible" with a hold, and when sound was first heard, which survives a change of track
+ * (the first audible frame of a join stays the first). Outside React, so a room's floor is metered
+ * from the moment its track arrives; `useAudioLevel` is its hook.
+ */
+export class LevelWatch {
+  private snapshot: AudioLevel = { level: 0, firstAudioMs: undefined, audible: false };
+  private readonly listeners = new Set<() => void>();
+  private track: MediaStreamTrack | undefined;
+  private stopMeter: (() => void) | undefined;
+  private lastAudible = -Infinity;
+
+  constructor(private readonly options: LevelWatchOptions = {}) {}
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): AudioLevel => this.snapshot;
+
+  /** Meters `track` from now on (undefined: nothing to meter, level 0); a no-op for the same track. */
+  watch(track: MediaStreamTrack | undefined): void {
+    if (track === this.track) return;
+    this.stopMeter?.();
+    this.stopMeter = undefined;
+    this.track = track;
+    if (!track) return this.set({ ...this.snapshot, level: 0, audible: false });
+    // When a track first reaches the meter: splits "joined" from "audio pipeline" in bench/join-time.ts.
+    if (this.snapshot.firstAudioMs === undefined) performance.mark("plenary:meter-start");
+    try {
+      // Until first heard, sample every 20 ms: the level is ~0 then, so this costs no renders.
+      this.stopMeter = (this.options.meter ?? startLevelMeter)(track, this.onLevel, { intervalMs: this.options.intervalMs ?? 100, untilAudibleMs: 20 });
+    } catch {
+      // No Web Audio (very old browser): the meter simply stays at zero.
+    }
+  }
+
+  private onLevel = (level: number): void => {
+    const now = (this.options.now ?? (() => performance.now()))();
+    let { firstAudioMs } = this.snapshot;
+    if (level > AUDIBLE_LEVEL) {
+      this.lastAudible = now;
+      firstAudioMs ??= Math.round(now);
+    }
+    const audible = now - this.lastAudible < AUDIBLE_HOLD_MS;
+    const s = this.snapshot;
+    if (s.level !== level || s.audible !== audible || s.firstAudioMs !== firstAudioMs) this.set({ level, audible, firstAudioMs });
+  };
+
+  private set(snapshot: AudioLevel): void {
+    this.snapshot = snapshot;
+    for (const listener of this.listeners) listener();
+  }
+}

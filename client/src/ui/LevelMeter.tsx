@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { AUDIBLE_LEVEL, meterFraction } from "../lib/audio-level.ts";
-import type { AudioLevel } from "../lib/useAudioLevel.ts";
+import type { AudioLevel } from "../lib/audio-level.ts";
 
 /** Props for {@link LevelMeter}. */
 export interface LevelMeterProps extends AudioLevel {

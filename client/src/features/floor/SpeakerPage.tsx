@@ -75,7 +75,7 @@ function SpeakerRoom({ session, me }: { session: TSession; me: TMe }) {
         <RoomContext value={room}>
           <div className="session-room__bar">
             <ConnectionStatus />
-            <FloorAudio />
+            <FloorAudio player={state.kind === "ready" ? state.floor : undefined} />
           </div>
           <AudioUnlock />
         </RoomContext>

@@ -122,3 +122,26 @@ test("the camera goes out only when the grant includes it; release unpublishes e
   expect(log.slice(-2)).toEqual(["mic stop", "camera stop"]);
   expect(controller.getSnapshot()).toMatchObject({ state: "idle", sharing: false, mic: undefined, camera: undefined });
 });
+
+test("a speaker live when the page's room is replaced goes live again in the next room, once LiveKit permits it", async () => {
+  const before = fakes();
+  before.permit([2, 1]);
+  await before.controller.open({ audioDeviceId: "usb-mic" }, true);
+  await before.controller.setSelfMuted(true);
+  await before.controller.goLive();
+  const handoff = before.controller.handoff();
+  expect(handoff).toEqual({ devices: { audioDeviceId: "usb-mic" }, camera: true, selfMuted: true });
+  await before.controller.dispose();
+
+  // The new connection has no permissions until the sweeper re-applies the grant.
+  const after = fakes();
+  const resumed = after.controller.resume(handoff!);
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(after.controller.getSnapshot().state).toBe("waiting");
+  after.permit([2, 1]);
+  await resumed;
+  expect(after.controller.getSnapshot()).toMatchObject({ state: "live", selfMuted: true });
+  expect(after.log).toEqual(["mic mute", "publish microphone (muted)", "publish camera"]);
+  // Not live: nothing to hand over.
+  expect(fakes().controller.handoff()).toBeUndefined();
+});

@@ -37,6 +37,16 @@ export interface FloorDevices {
   videoDeviceId?: string;
 }
 
+/**
+ * What carries over when the page's room is replaced while the person is live (a full rejoin
+ * after an outage): the devices, the camera, their own mute.
+ */
+export interface FloorHandoff {
+  devices: FloorDevices;
+  camera: boolean;
+  selfMuted: boolean;
+}
+
 /** Dependencies, injectable for tests: the page's room participant and the device openers. */
 export interface FloorMediaDeps {
   participant: LocalParticipant;
@@ -248,6 +258,23 @@ export class FloorMediaController {
     mic?.stop();
     camera?.stop();
     this.set({ state: "idle", mic: undefined, camera: undefined, sharing: false, selfMuted: false, problem: undefined });
+  }
+
+  /** What a controller for the page's next room needs to go live again by itself; undefined unless live. */
+  handoff(): FloorHandoff | undefined {
+    const { state, camera, selfMuted } = this.snapshot;
+    return state === "live" ? { devices: this.devices, camera: camera !== undefined, selfMuted } : undefined;
+  }
+
+  /**
+   * Goes live again in a new room, as the speaker was in the old one: the sweeper gives the new
+   * connection the floor's permissions within a second or so, and publishing waits for them, so a
+   * speaker who held the floor through an outage does not have to press "Go live" again.
+   */
+  async resume(handoff: FloorHandoff): Promise<void> {
+    this.set({ selfMuted: handoff.selfMuted });
+    await this.open(handoff.devices, handoff.camera);
+    await this.goLive();
   }
 
   /** Releases everything and stops listening to the room. */

@@ -1,7 +1,6 @@
-import type { TInterpretationState } from "@plenary/shared";
+import { PARTICIPANT_ATTRIBUTES, type TInterpretationState } from "@plenary/shared";
 import { RoomEvent, Track, type RemoteAudioTrack, type RemoteParticipant, type RemoteTrackPublication, type Room } from "livekit-client";
 import { AUDIBLE_LEVEL, startLevelMeter } from "../../lib/audio-level.ts";
-import { ROLE_ATTRIBUTE } from "../session/floor.ts";
 import { DEFAULT_STRATEGY, mixFor, onAirIdentities, planTrack, type ListenerChoice, type Mix, type SwitchStrategy } from "./channels.ts";
 
 /** User-timing marks a bench reads: the listener asked for a channel, and that channel became audible. */
@@ -39,7 +38,7 @@ const ROOM_EVENTS = [
   RoomEvent.ParticipantAttributesChanged,
 ] as const;
 
-const isInterpreter = (p: RemoteParticipant) => p.attributes[ROLE_ATTRIBUTE] === "interpreter";
+const isInterpreter = (p: RemoteParticipant) => p.attributes[PARTICIPANT_ATTRIBUTES.role] === "interpreter";
 const audioPublications = (p: RemoteParticipant): RemoteTrackPublication[] =>
   [...p.audioTrackPublications.values()].filter((pub) => pub.source === Track.Source.Microphone || pub.source === Track.Source.ScreenShareAudio);
 

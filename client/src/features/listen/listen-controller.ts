@@ -1,7 +1,7 @@
-import type { TConnectionDetails } from "@plenary/shared";
+import { PARTICIPANT_ATTRIBUTES, type TConnectionDetails } from "@plenary/shared";
 import { DisconnectReason, type RemoteAudioTrack, type RemoteParticipant, type RemoteTrackPublication, Room, RoomEvent, Track } from "livekit-client";
 import { toApiError } from "../../lib/api.ts";
-import { audioRoleOf, floorAudible, ROLE_ATTRIBUTE } from "./playback.ts";
+import { audioRoleOf, floorAudible } from "./playback.ts";
 
 /** Where the listener's connection to the room stands. */
 export type ListenConnection = "idle" | "connecting" | "connected" | "reconnecting" | "ended";
@@ -172,7 +172,7 @@ export class ListenController {
         if (!AUDIO_SOURCES.has(publication.source)) continue;
         // Each call is a signalling message, so only changes are sent.
         if (publication.isDesired !== (role !== "ignore")) publication.setSubscribed(role !== "ignore");
-        if (role === "floor") floor.push({ publication, stage: participant.attributes[ROLE_ATTRIBUTE] === "stage" });
+        if (role === "floor") floor.push({ publication, stage: participant.attributes[PARTICIPANT_ATTRIBUTES.role] === "stage" });
         else if (role === "interpreter" && publication.source === Track.Source.Microphone) interpreter = publication;
       }
     }

@@ -3,8 +3,9 @@
  * Shared by anything that plays one interpretation channel (the listen-only page, the session room).
  */
 
-/** Participant attribute naming the role a participant joined as (api/src/tokens/grants.ts ROLE_ATTRIBUTE). */
-export const ROLE_ATTRIBUTE = "plenary.role";
+import { PARTICIPANT_ATTRIBUTES } from "@plenary/shared";
+
+const ROLE_ATTRIBUTE = PARTICIPANT_ATTRIBUTES.role;
 
 /** Roles whose audio is the floor: what is spoken in the room. */
 export const FLOOR_ROLES: readonly string[] = ["stage", "speaker", "moderator"];

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { ListenerChannels } from "../interpretation/ListenerChannels.tsx";
 import { AudioUnlock, ConnectionStatus, ReconnectingBanner } from "./ConnectionStatus.tsx";
 import { FloorAudio } from "./FloorAudio.tsx";
+import type { FloorPlayer } from "./floor-player.ts";
 import { FloorView } from "./FloorView.tsx";
 import { PlayerController, type PlayerAction } from "./player-controller.ts";
 import { ShortcutsDialog } from "./ShortcutsDialog.tsx";
@@ -15,7 +16,7 @@ const FLOOR_VIDEO = '[data-testid="floor-video"]';
  * a control bar (mute, volume, level, connection, picture-in-picture, fullscreen, shortcuts).
  * The interpretation channel picker sits right under it; the player's volume scales every channel.
  */
-export function Player({ sessionId }: { sessionId: string }) {
+export function Player({ sessionId, floor }: { sessionId: string; floor: FloorPlayer | undefined }) {
   const { t } = useTranslation();
   const [player] = useState(() => new PlayerController());
   const sound = useSyncExternalStore(player.subscribe, player.getSnapshot);
@@ -77,7 +78,7 @@ export function Player({ sessionId }: { sessionId: string }) {
           onChange={(e) => player.setVolume(Number(e.target.value) / 100)}
           data-testid="player-volume"
         />
-        <FloorAudio muted={gain === 0} />
+        <FloorAudio player={floor} muted={gain === 0} />
         <ConnectionStatus />
         <span className="player__spacer" />
         {pipAvailable && (

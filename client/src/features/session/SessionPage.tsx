@@ -74,7 +74,7 @@ function SessionFloor({ session }: { session: TSession }) {
             </Notice>
           )}
           {state.kind === "blocked" && <JoinBlocked reason={state.reason} session={session} timeZone={timeZone} onRetry={join.retry} />}
-          {state.kind === "ready" && <SessionRoom key={state.attempt} sessionId={session.id} room={state.room} />}
+          {state.kind === "ready" && <SessionRoom key={state.attempt} sessionId={session.id} room={state.room} floor={state.floor} />}
         </section>
         <StaffConsoles session={session} />
         {wide && info}

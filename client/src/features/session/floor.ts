@@ -1,11 +1,10 @@
-import { userIdOfIdentity } from "@plenary/shared";
+// Imported by the floor player, which loads with the LiveKit client before the app bundle: the
+// zod-free parts of the contract only (see shared/src/room.ts).
+import { userIdOfIdentity } from "@plenary/shared/identity";
+import { PARTICIPANT_ATTRIBUTES } from "@plenary/shared/room";
 import { Track } from "livekit-client";
 
-/**
- * Participant attribute the api sets in every token to name the role the participant joined as
- * (kept in sync with api/src/tokens/grants.ts ROLE_ATTRIBUTE).
- */
-export const ROLE_ATTRIBUTE = "plenary.role";
+const ROLE_ATTRIBUTE = PARTICIPANT_ATTRIBUTES.role;
 
 /** The little a floor decision needs to know about a track; livekit TrackReferences satisfy it. */
 export interface FloorTrackLike {

@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from "vitest";
 import type { RawResponse, SendOptions } from "../../lib/http.ts";
-import { JoinConnector, roomOptions } from "./join-connector.ts";
+import { JoinConnector, type JoinConnectorDeps, roomOptions } from "./join-connector.ts";
 
 const GRANTED: RawResponse = { ok: true, status: 200, statusText: "OK", body: { serverUrl: "ws://lk", token: "jwt" } };
 
@@ -22,8 +22,16 @@ function setup(tokenAnswer: RawResponse = GRANTED) {
     disconnect = vi.fn(async () => undefined);
   }
   const livekit = { Room, RoomEvent: {} } as unknown as typeof import("livekit-client");
-  const connector = new JoinConnector({ send, loadLiveKit: async () => livekit });
-  return { connector, sent, connects };
+  // The floor player is faked here (it needs a real room); floor-player.test.ts tests it.
+  const players: unknown[] = [];
+  class FloorPlayer {
+    constructor(readonly room: unknown) {
+      players.push(room);
+    }
+  }
+  const loadRoomClient = async () => ({ livekit, FloorPlayer }) as unknown as Awaited<ReturnType<NonNullable<JoinConnectorDeps["loadRoomClient"]>>>;
+  const connector = new JoinConnector({ send, loadRoomClient });
+  return { connector, sent, connects, players };
 }
 
 describe("JoinConnector.joinEarly", () => {
@@ -45,8 +53,8 @@ describe("JoinConnector.joinEarly", () => {
 describe("JoinConnector.join", () => {
   test("takes the join prepared at navigation once (its room already connecting), then asks afresh", async () => {
     const { connector, sent, connects } = setup();
-    connector.prepare("s1", "moderator");
-    connector.prepare("s1", "moderator"); // the loader after the first script: no second request
+    void connector.prepare("s1", "moderator");
+    void connector.prepare("s1", "moderator"); // the loader after the first script: no second request
     const first = await connector.join("s1", "moderator");
     expect(first.room).toBeDefined();
     expect(connects).toEqual(["ws://lk jwt"]);
@@ -67,7 +75,7 @@ describe("JoinConnector.join", () => {
 
   test("the session fetched at navigation is taken once", async () => {
     const { connector } = setup();
-    connector.prepare("s1", "attendee");
+    void connector.prepare("s1", "attendee");
     expect(connector.takeSession("s1")).toBeDefined();
     expect(connector.takeSession("s1")).toBeUndefined();
   });
@@ -78,4 +86,20 @@ test.each([
   [false, true],
 ])("where media elements apply volume: %s, the room mixes through Web Audio: %s", (elementVolumeWorks, webAudioMix) => {
   expect(roomOptions(elementVolumeWorks)).toMatchObject({ webAudioMix, singlePeerConnection: false });
+});
+
+describe("JoinConnector.floorPlayer", () => {
+  test("a floor view's room has its player from the moment it is made; booth and listen rooms mix their own", async () => {
+    const { connector, players } = setup();
+    void connector.prepare("s1", "attendee");
+    const session = await connector.join("s1", "attendee");
+    const booth = await connector.join("s1", "interpreter", "booth");
+    const listen = await connector.join("s1", "attendee", "listen");
+    const speak = await connector.join("s1", "speaker", "speak");
+    expect(players).toEqual([session.room, speak.room]);
+    expect(connector.floorPlayer(session.room!, "session")).toMatchObject({ room: session.room });
+    expect(connector.floorPlayer(speak.room!, "speak")).toMatchObject({ room: speak.room });
+    expect(connector.floorPlayer(booth.room!, "booth")).toBeUndefined();
+    expect(connector.floorPlayer(listen.room!, "listen")).toBeUndefined();
+  });
 });

@@ -2,6 +2,7 @@ import type { TJoinRole, TJoinView } from "@plenary/shared";
 import type { Room, RoomOptions } from "livekit-client";
 import { type RawResponse, sendApi } from "../../lib/http.ts";
 import { mediaElementVolumeWorks } from "../../lib/media-volume.ts";
+import type { FloorPlayer } from "./floor-player.ts";
 import { sessionRoomOf } from "./join-route.ts";
 
 // The app creates one connector in the page's first script (main.tsx), before React, the router,
@@ -22,11 +23,22 @@ const ROOM_OPTIONS: RoomOptions = { adaptiveStream: true, dynacast: true, single
  */
 export const roomOptions = (elementVolumeWorks = mediaElementVolumeWorks()): RoomOptions => ({ ...ROOM_OPTIONS, webAudioMix: !elementVolumeWorks });
 
+// How long the app waits for a session room's first connection before it runs anyway (a slow or
+// failing connection must not keep the page blank).
+const APP_WAITS_MS = 2_000;
+
 // A join prepared at navigation lives until the page takes it; one nobody takes (the user left at
 // once) is disconnected so it does not linger in the room as a ghost listener.
 const UNCLAIMED_TTL_MS = 30_000;
 
-type LiveKit = typeof import("livekit-client");
+/** What the room's connection needs, loaded after the first script: the LiveKit client and the floor player. */
+interface RoomClient {
+  livekit: typeof import("livekit-client");
+  FloorPlayer: new (room: Room) => FloorPlayer;
+}
+
+/** The views whose page plays the floor as it is (the booth and the listen page mix their own). */
+const FLOOR_VIEWS: ReadonlySet<TJoinView> = new Set(["session", "speak"]);
 
 /** The token response and, when it granted access, a room already connecting with it. */
 export interface PreparedJoin {
@@ -36,10 +48,15 @@ export interface PreparedJoin {
   connected?: Promise<void>;
 }
 
+const loadRoomClient = async (): Promise<RoomClient> => {
+  const [livekit, { FloorPlayer }] = await Promise.all([import("livekit-client"), import("./floor-player.ts")]);
+  return { livekit, FloorPlayer };
+};
+
 /** Dependencies, injectable for tests. */
 export interface JoinConnectorDeps {
   send?: typeof sendApi;
-  loadLiveKit?: () => Promise<LiveKit>;
+  loadRoomClient?: () => Promise<RoomClient>;
 }
 
 const connectable = (body: unknown): body is { serverUrl: string; token: string } =>
@@ -53,10 +70,12 @@ const connectable = (body: unknown): body is { serverUrl: string; token: string 
  * hear the floor" short (bench/join-time.ts).
  */
 export class JoinConnector {
-  private readonly prepared = new Map<string, Promise<PreparedJoin>>();
+  /** Joins started ahead, by session, role and view, until the page takes them. */
+  private readonly prepared = new Map<string, { join: Promise<PreparedJoin>; view: TJoinView }>();
   private readonly sessions = new Map<string, Promise<RawResponse>>();
   private readonly send: typeof sendApi;
-  private livekit: Promise<LiveKit> | undefined;
+  private client: Promise<RoomClient> | undefined;
+  private readonly floors = new WeakMap<Room, FloorPlayer>();
 
   constructor(private readonly deps: JoinConnectorDeps = {}) {
     this.send = deps.send ?? sendApi;
@@ -66,25 +85,30 @@ export class JoinConnector {
    * Run by the page's first script: when the page is a session room opened as an attendee, the
    * token, the LiveKit client and the room connection start now instead of after the app bundle.
    * Staff views (`?as=`) are left to the route loader, which validates the role. Returns, for a
-   * room page, a promise settled once the LiveKit client has loaded (never rejected).
+   * room page, a promise the app waits for before it runs: settled once the room has connected
+   * (or failed to), or after {@link APP_WAITS_MS} at most; never rejected. Signalling, ICE and
+   * DTLS run on the main thread, and evaluating and rendering the app at the same moment doubled
+   * the time to the first floor audio (bench/join-time.ts); the floor player plays it without React.
    */
   joinEarly(location: Pick<Location, "pathname" | "search">): Promise<unknown> | undefined {
     const target = sessionRoomOf(location);
     if (!target || target.as !== null) return undefined;
-    this.prepare(target.sessionId, "attendee");
-    return this.loadLiveKit().catch(() => undefined);
+    const join = this.prepare(target.sessionId, "attendee");
+    const connected = join.then((prepared) => prepared.connected).catch(() => undefined);
+    return Promise.race([connected, new Promise((resolve) => setTimeout(resolve, APP_WAITS_MS))]);
   }
 
-  /** Starts the session, a token and the room connection for a page about to open (a no-op when started). */
-  prepare(sessionId: string, role: TJoinRole, view: TJoinView = "session"): void {
+  /** Starts the session, a token and the room connection for a page about to open (the same join when started). */
+  prepare(sessionId: string, role: TJoinRole, view: TJoinView = "session"): Promise<PreparedJoin> {
     const key = `${sessionId}:${role}:${view}`;
-    if (!this.prepared.has(key)) {
-      const join = this.start(sessionId, role, view);
-      this.prepared.set(key, join);
+    let join = this.prepared.get(key)?.join;
+    if (!join) {
+      const started = (join = this.start(sessionId, role, view));
+      this.prepared.set(key, { join: started, view });
       setTimeout(() => {
-        if (this.prepared.get(key) !== join) return;
+        if (this.prepared.get(key)?.join !== started) return;
         this.prepared.delete(key);
-        void join.then(({ room }) => room?.disconnect(), () => undefined);
+        void started.then(({ room }) => room?.disconnect(), () => undefined);
       }, UNCLAIMED_TTL_MS);
     }
     if (!this.sessions.has(sessionId)) {
@@ -92,6 +116,15 @@ export class JoinConnector {
       session.catch(() => undefined);
       this.sessions.set(sessionId, session);
     }
+    return join;
+  }
+
+  /**
+   * The player of a room's floor, made with the room so the floor plays and is metered from its
+   * first track, however long React takes to render (undefined for views that mix their own).
+   */
+  floorPlayer(room: Room, view: TJoinView): FloorPlayer | undefined {
+    return FLOOR_VIEWS.has(view) ? this.floors.get(room) : undefined;
   }
 
   /** The prepared join for this page when there is one, else a fresh one; the caller owns its room. */
@@ -99,7 +132,7 @@ export class JoinConnector {
     const key = `${sessionId}:${role}:${view}`;
     const prepared = this.prepared.get(key);
     this.prepared.delete(key);
-    return prepared ?? this.start(sessionId, role, view);
+    return prepared?.join ?? this.start(sessionId, role, view);
   }
 
   /** The session response fetched at navigation time, if any (taken once; later loads fetch afresh). */
@@ -118,19 +151,20 @@ export class JoinConnector {
     return this.send(`/sessions/${encodeURIComponent(sessionId)}/token`, { method: "POST", body: { role, view } });
   }
 
-  private loadLiveKit(): Promise<LiveKit> {
-    this.livekit ??= (this.deps.loadLiveKit ?? (() => import("livekit-client")))().then((lk) => (performance.mark("plenary:livekit-loaded"), lk));
-    return this.livekit;
+  private loadRoomClient(): Promise<RoomClient> {
+    this.client ??= (this.deps.loadRoomClient ?? loadRoomClient)().then((client) => (performance.mark("plenary:livekit-loaded"), client));
+    return this.client;
   }
 
   private start(sessionId: string, role: TJoinRole, view: TJoinView): Promise<PreparedJoin> {
     const token = this.requestToken(sessionId, role, view).then((response) => (performance.mark("plenary:token"), response));
-    const livekit = this.loadLiveKit();
+    const client = this.loadRoomClient();
     const join = token.then(async (response): Promise<PreparedJoin> => {
       // Only a granted token is worth connecting with; refusals are read by the JoinController.
       if (!response.ok || !connectable(response.body)) return { response };
-      const lk = await livekit;
+      const { livekit: lk, FloorPlayer } = await client;
       const room = new lk.Room(roomOptions());
+      if (FLOOR_VIEWS.has(view)) this.floors.set(room, new FloorPlayer(room));
       // User-timing marks make the join's stages visible in DevTools and to bench/join-time.ts.
       room.once(lk.RoomEvent.SignalConnected, () => performance.mark("plenary:signal-connected"));
       room.once(lk.RoomEvent.Connected, () => performance.mark("plenary:room-connected"));

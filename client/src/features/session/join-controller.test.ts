@@ -40,7 +40,7 @@ function setup(outcomes: Array<RawResponse | "network" | "connect-fails">, role:
     const connected = outcome === "connect-fails" ? Promise.reject(new Error("could not establish pc connection")) : Promise.resolve();
     return { response: granted, room: room as unknown as Room, connected };
   });
-  const controller = new JoinController({ connector: { join }, sessionId: "s1", role });
+  const controller = new JoinController({ connector: { join, floorPlayer: () => undefined }, sessionId: "s1", role });
   const states: JoinState["kind"][] = [];
   controller.subscribe(() => states.push(controller.getSnapshot().kind));
   return { controller, join, rooms, states };

@@ -1,6 +1,7 @@
 import { type TConnectionDetails, type TJoinRole, type TJoinView, type TSession, ZConnectionDetails } from "@plenary/shared";
 import { type DisconnectReason, type Room, RoomEvent } from "livekit-client";
 import { type ApiError, readApiResponse, toApiError } from "../../lib/api.ts";
+import type { FloorPlayer } from "./floor-player.ts";
 import type { JoinConnector } from "./join-connector.ts";
 import { accessGate, autoRetryMs, type BlockReason, blockReasonFor, disconnectOutcome, MAX_REJOIN_ATTEMPTS, rejoinDelayMs } from "./join-flow.ts";
 
@@ -8,14 +9,14 @@ import { accessGate, autoRetryMs, type BlockReason, blockReasonFor, disconnectOu
 export type JoinState =
   | { kind: "waiting" }
   | { kind: "fetching" }
-  | { kind: "ready"; details: TConnectionDetails; attempt: number; room: Room }
+  | { kind: "ready"; details: TConnectionDetails; attempt: number; room: Room; floor?: FloorPlayer }
   | { kind: "rejoining"; inMs: number }
   | { kind: "blocked"; reason: BlockReason; error?: ApiError };
 
 /** Options for {@link JoinController}. */
 export interface JoinControllerOptions {
   /** Where tokens and rooms come from: the app's JoinConnector, or a fake in tests. */
-  connector: Pick<JoinConnector, "join">;
+  connector: Pick<JoinConnector, "join" | "floorPlayer">;
   sessionId: string;
   role: TJoinRole;
   /** The page joining (the session page unless told): each view has its own LiveKit identity. */
@@ -111,7 +112,8 @@ export class JoinController {
       },
       (error: unknown) => this.onError(attempt, error),
     );
-    this.set({ kind: "ready", details, attempt, room });
+    const view = this.options.view ?? "session";
+    this.set({ kind: "ready", details, attempt, room, floor: this.options.connector.floorPlayer(room, view) });
   }
 
   private onDisconnected(attempt: number, reason?: DisconnectReason): void {

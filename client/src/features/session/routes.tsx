@@ -13,7 +13,7 @@ export const sessionRoutes = (joins: JoinConnector): RouteObject[] => [
     path: SESSION_ROOM_PATH,
     loader: ({ request }) => {
       const target = sessionRoomOf(new URL(request.url));
-      if (target) joins.prepare(target.sessionId, roleFromQuery(target.as));
+      if (target) void joins.prepare(target.sessionId, roleFromQuery(target.as));
       return null;
     },
     shouldRevalidate: () => false,
