@@ -34,3 +34,9 @@ export function parseIdentity(identity: string): ParticipantIdentity | undefined
 
 /** The person behind an identity, or undefined when it is not a signed-in person's. */
 export const userIdOfIdentity = (identity: string): string | undefined => parseIdentity(identity)?.userId;
+
+/** Whether two identities are connections of the same signed-in person (two views of theirs). */
+export const samePerson = (a: string, b: string): boolean => {
+  const person = userIdOfIdentity(a);
+  return person !== undefined && person === userIdOfIdentity(b);
+};

@@ -67,6 +67,11 @@ export function ListenerChannels({ sessionId, volume = 1 }: { sessionId: string;
         </p>
       )}
       {mix.status === "floor" && channel !== FLOOR && <p className="listener-channels__hint">{t("interpretation.listen.floorIsChannel")}</p>}
+      {mix.ownVoice && (
+        <p className="listener-channels__hint" data-testid="interpretation-own-channel">
+          {t("interpretation.listen.ownChannel")}
+        </p>
+      )}
       {error && <Notice tone="error">{t("interpretation.listen.selectFailed")}</Notice>}
       <p className="visually-hidden" aria-live="polite" data-testid="interpretation-announcement">
         {announcement ? t(`interpretation.listen.announce.${announcement}`) : ""}

@@ -24,6 +24,16 @@ describe("what a listener hears", () => {
     expect(mixFor(state, { channel, floorLevel })).toEqual(expected);
   });
 
+  test("an interpreter listening to their own channel from another page hears the floor, never themselves", () => {
+    const me = "2b7c1f8e-5d2a-4c1e-9f3b-0a1b2c3d4e5f";
+    const mine = { channels: [{ channel: "fr" as const, status: "live" as const, identity: me, standby: "fr-2" }] };
+    expect(mixFor(mine, { channel: "fr", floorLevel: 20 }, `${me}:interpreter:session`)).toEqual({ interpreter: null, floorVolume: 1, status: "live", ownVoice: true });
+    // Their booth console is not received either; the partner on standby still is.
+    expect([...onAirIdentities(mine, `${me}:interpreter:session`)]).toEqual(["fr-2"]);
+    // Anyone else hears them.
+    expect(mixFor(mine, { channel: "fr", floorLevel: 20 }, "2b7c1f8e-5d2a-4c1e-9f3b-000000000000:attendee:session")).toMatchObject({ interpreter: me });
+  });
+
   test("before any state, the floor at full level", () => {
     expect(mixFor(undefined, { channel: "fr", floorLevel: 20 })).toEqual({ interpreter: null, floorVolume: 1, status: "paused" });
   });

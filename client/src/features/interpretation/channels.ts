@@ -1,4 +1,4 @@
-import { FLOOR, playbackFor, ZChannel, type TChannel, type TChannelStatus, type TInterpretationState } from "@plenary/shared";
+import { FLOOR, playbackFor, samePerson, ZChannel, type TChannel, type TChannelStatus, type TInterpretationState } from "@plenary/shared";
 import { z } from "zod";
 
 /**
@@ -39,27 +39,36 @@ export interface Mix {
   interpreter: string | null;
   floorVolume: number;
   status: TChannelStatus;
+  /** The channel's on-air interpreter is the listener (from another of their pages): the floor plays instead of their own voice. */
+  ownVoice?: true;
 }
 
 /**
  * The mix for a choice: the on-air interpreter at full level with the floor under it at the
  * chosen level; the floor at full level when the channel is the floor, paused, or the floor's
- * own language. No state yet means nothing is known to be live, so the floor.
+ * own language. No state yet means nothing is known to be live, so the floor. An interpreter
+ * listening to their own channel (`self` is the listener's identity) hears the floor, never
+ * themselves: their voice would come back late into their headset.
  */
-export function mixFor(state: Pick<TInterpretationState, "channels"> | undefined, choice: ListenerChoice): Mix {
+export function mixFor(state: Pick<TInterpretationState, "channels"> | undefined, choice: ListenerChoice, self?: string): Mix {
   if (!state) return { interpreter: null, floorVolume: 1, status: choice.channel === FLOOR ? "floor" : "paused" };
   const { interpreter, status } = playbackFor(state, choice.channel);
   if (!interpreter) return { interpreter: null, floorVolume: 1, status };
+  if (self !== undefined && samePerson(interpreter, self)) return { interpreter: null, floorVolume: 1, status, ownVoice: true };
   return { interpreter, floorVolume: clampLevel(choice.floorLevel) / 100, status };
 }
 
 /**
  * Identities of every interpreter the state names as on air, and of partners a handover is offered
- * to (received silently, so the handover is instant): the only interpreters ever received. Only
- * the chosen channel's on-air voice is ever played.
+ * to (received silently, so the handover is instant): the only interpreters ever received, except
+ * the listener themselves (`self`). Only the chosen channel's on-air voice is ever played.
  */
-export const onAirIdentities = (state: Pick<TInterpretationState, "channels"> | undefined): Set<string> =>
-  new Set((state?.channels ?? []).flatMap((c) => (c.status === "live" && c.identity ? [c.identity, ...(c.standby ? [c.standby] : [])] : [])));
+export const onAirIdentities = (state: Pick<TInterpretationState, "channels"> | undefined, self?: string): Set<string> =>
+  new Set(
+    (state?.channels ?? [])
+      .flatMap((c) => (c.status === "live" && c.identity ? [c.identity, ...(c.standby ? [c.standby] : [])] : []))
+      .filter((identity) => self === undefined || !samePerson(identity, self)),
+  );
 
 /** The little a plan needs to know about one remote audio track. */
 export interface AudioTrackInfo {

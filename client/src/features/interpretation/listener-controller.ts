@@ -7,7 +7,11 @@ import { DEFAULT_STRATEGY, mixFor, onAirIdentities, planTrack, type ListenerChoi
 export const MARKS = { select: "plenary:interp-select", audible: "plenary:interp-audible" } as const;
 
 /** The part of a livekit Room the controller uses (a real Room satisfies it). */
-export type RoomLike = Pick<Room, "on" | "off" | "remoteParticipants"> & { readonly options?: Pick<Room["options"], "webAudioMix"> };
+export type RoomLike = Pick<Room, "on" | "off" | "remoteParticipants"> & {
+  readonly options?: Pick<Room["options"], "webAudioMix">;
+  /** Who listens: an interpreter is never played their own voice. */
+  readonly localParticipant?: { readonly identity: string };
+};
 
 /** Options for {@link ListenerController}. */
 export interface ListenerControllerOptions {
@@ -107,8 +111,10 @@ export class ListenerController {
   }
 
   private apply = (): void => {
-    const mix = mixFor(this.state, this.choice);
-    const onAir = onAirIdentities(this.state);
+    // Known once the room has connected; until then nobody is on air in the room anyway.
+    const self = this.room.localParticipant?.identity || undefined;
+    const mix = mixFor(this.state, this.choice, self);
+    const onAir = onAirIdentities(this.state, self);
     const playing = new Set<RemoteAudioTrack>();
     let primary: MediaStreamTrack | undefined;
     let floorPrimary: MediaStreamTrack | undefined;
@@ -191,4 +197,4 @@ export class ListenerController {
   }
 }
 
-const sameMix = (a: Mix, b: Mix) => a.interpreter === b.interpreter && a.floorVolume === b.floorVolume && a.status === b.status;
+const sameMix = (a: Mix, b: Mix) => a.interpreter === b.interpreter && a.floorVolume === b.floorVolume && a.status === b.status && a.ownVoice === b.ownVoice;

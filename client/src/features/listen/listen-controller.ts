@@ -1,7 +1,7 @@
 import { PARTICIPANT_ATTRIBUTES, type TConnectionDetails } from "@plenary/shared";
 import { DisconnectReason, type RemoteAudioTrack, type RemoteParticipant, type RemoteTrackPublication, Room, RoomEvent, Track } from "livekit-client";
 import { toApiError } from "../../lib/api.ts";
-import { audioRoleOf, floorAudible } from "./playback.ts";
+import { audioRoleOf, floorAudible, interpreterFor } from "./playback.ts";
 
 /** Where the listener's connection to the room stands. */
 export type ListenConnection = "idle" | "connecting" | "connected" | "reconnecting" | "ended";
@@ -166,8 +166,9 @@ export class ListenController {
     if (!room) return;
     const floor: { publication: RemoteTrackPublication; stage: boolean }[] = [];
     let interpreter: RemoteTrackPublication | undefined;
+    const onAir = interpreterFor(this.onAir, room.localParticipant.identity);
     for (const participant of room.remoteParticipants.values() as Iterable<RemoteParticipant>) {
-      const role = audioRoleOf(participant, this.onAir);
+      const role = audioRoleOf(participant, onAir);
       for (const publication of participant.audioTrackPublications.values()) {
         if (!AUDIO_SOURCES.has(publication.source)) continue;
         // Each call is a signalling message, so only changes are sent.
@@ -176,7 +177,7 @@ export class ListenController {
         else if (role === "interpreter" && publication.source === Track.Source.Microphone) interpreter = publication;
       }
     }
-    const playFloor = floorAudible(this.onAir, Boolean(interpreter?.track));
+    const playFloor = floorAudible(onAir, Boolean(interpreter?.track));
     // Paused rather than unsubscribed: the SFU stops sending, and resuming needs no renegotiation.
     for (const { publication } of floor) if (publication.isEnabled !== playFloor) publication.setEnabled(playFloor);
     const metered = playFloor ? (floor.find((f) => f.stage && f.publication.track) ?? floor.find((f) => f.publication.track))?.publication : interpreter;

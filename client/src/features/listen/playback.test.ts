@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { audioRoleOf, floorAudible } from "./playback.ts";
+import { audioRoleOf, floorAudible, interpreterFor } from "./playback.ts";
 
 const someone = (identity: string, role?: string, booth?: string) => ({
   identity,
@@ -32,4 +32,12 @@ describe("which audio a listener plays", () => {
   ] as const)("on air %s, interpreter arrived %s → floor audible %s", (onAir, arrived, expected) => {
     expect(floorAudible(onAir, arrived)).toBe(expected);
   });
+});
+
+test("an interpreter on their phone hears the floor in their own channel, not their own voice", () => {
+  const me = "2b7c1f8e-5d2a-4c1e-9f3b-0a1b2c3d4e5f";
+  expect(interpreterFor(me, `${me}:interpreter:listen`)).toBeNull();
+  expect(interpreterFor(me, "2b7c1f8e-5d2a-4c1e-9f3b-000000000000:attendee:listen")).toBe(me);
+  expect(interpreterFor(me, "guest-abc")).toBe(me);
+  expect(interpreterFor(null, `${me}:interpreter:listen`)).toBeNull();
 });

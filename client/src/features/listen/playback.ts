@@ -3,7 +3,7 @@
  * Shared by anything that plays one interpretation channel (the listen-only page, the session room).
  */
 
-import { PARTICIPANT_ATTRIBUTES } from "@plenary/shared";
+import { PARTICIPANT_ATTRIBUTES, samePerson } from "@plenary/shared";
 
 const ROLE_ATTRIBUTE = PARTICIPANT_ATTRIBUTES.role;
 
@@ -29,3 +29,10 @@ export function audioRoleOf(participant: { identity: string; attributes: Readonl
  * voice actually arrives: the floor bridges the switch, so there is never a gap of silence.
  */
 export const floorAudible = (onAir: string | null, interpreterArrived: boolean): boolean => onAir === null || !interpreterArrived;
+
+/**
+ * The interpreter to play for the server's choice, as heard by `self`: nobody when it is the
+ * listener themselves (an interpreter checking their channel on their phone hears the floor, not
+ * their own voice coming back late).
+ */
+export const interpreterFor = (onAir: string | null, self: string | undefined): string | null => (onAir !== null && self && samePerson(onAir, self) ? null : onAir);
