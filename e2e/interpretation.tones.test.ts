@@ -35,6 +35,8 @@ let sessionId: string;
 let stage: TonePublisher;
 let stageSocket: Socket;
 let frA: BoothBot, frB: BoothBot, es: BoothBot;
+/** The French partner's own browser (the 550 Hz bot speaks for this account). */
+let partnerContext: BrowserContext;
 const contexts: BrowserContext[] = [];
 const sockets: Socket[] = [];
 const closers: (() => Promise<unknown>)[] = [];
@@ -147,7 +149,7 @@ const clock = async () => new Map(await Promise.all(listeners.map(async (l) => [
 
 beforeAll(async () => {
   [browser, strict] = await Promise.all([launchChromium(), launchChromium(undefined, { autoplay: false })]);
-  const partnerContext = await context(browser);
+  partnerContext = await context(browser);
   const partnerEmail = await registerNew(partnerContext, "Second French Interpreter");
   sessionId = await createSession(partnerEmail);
 
@@ -297,6 +299,25 @@ describe("what Chromium plays on the session page", () => {
       await expectSilentElsewhere(l, before.get(l.name)!);
     });
   });
+});
+
+test("the on-air interpreter's own session page never plays their voice back: in French they hear the floor at full level", async () => {
+  // The test before set the floor to French; back to English, so French is interpreted (the partner, 550 Hz, is on air).
+  const ack = await stageSocket.timeout(10_000).emitWithAck("interpretation:set-floor-language", { sessionId, language: "en" });
+  expect(ack).toMatchObject({ data: { floorLanguage: "en" } });
+  await installAudioTap(partnerContext, FREQS);
+  const page = await partnerContext.newPage();
+  await page.goto(`/sessions/${sessionId}`);
+  await until(page, () => document.querySelector<HTMLElement>('[data-testid="channel-fr"]')?.dataset.status === "live", undefined, 60_000);
+  await page.getByTestId("channel-fr").click();
+  await page.getByTestId("interpretation-own-channel").waitFor();
+  const tap = new AudioTap(page, "elements");
+  const full = await tap.waitFor({ hz: FLOOR_HZ, min: FLOOR_AMPLITUDE * 0.7 });
+  expect(voicesIn(await tap.next(50, full.t))).toEqual([]);
+  // Everyone else in French still hears them.
+  const now = await clock();
+  await onEvery(async (l) => void (await l.tap.waitFor({ hz: FR_B, after: now.get(l.name)! })));
+  await page.close();
 });
 
 test("the listen-only page on a phone plays French (440 Hz) after 'Tap to start audio', and Spanish (660 Hz, no 440 Hz) after a switch", async () => {
