@@ -4,13 +4,15 @@
 // Run: npx tsx bench/interpretation.ts   (needs PostgreSQL; starts livekit-server and the api)
 // BENCH_PARTS=switch,handover,capacity  BENCH_SWITCHES=50  BENCH_HANDOVERS=20
 // BENCH_CAPACITY_MAX=400 BENCH_CAPACITY_STEP=28 BENCH_CAPACITY_WORKERS=2 BENCH_CAPACITY_STRATEGY=subscribe
+// BENCH_PARTS=capacity-light (Go listener bots, needs Go): BENCH_LIGHT_MAX=1400 BENCH_LIGHT_STEP=140
 import { dispose } from "@livekit/rtc-node";
-import type { TChannel } from "@plenary/shared";
+import { FLOOR, participantIdentity, type TChannel } from "@plenary/shared";
 import { startBoothBot, type BoothBot } from "../api/test/helpers/interpretation-booth.ts";
 import { joinInterpretationListener, type ListenStrategy } from "../api/test/helpers/interpretation-listener.ts";
 import { percentiles } from "../api/test/helpers/goertzel.ts";
 import { joinToneListener, startTonePublisher } from "../api/test/helpers/tones.ts";
 import { measureCapacity } from "./interpretation-capacity.ts";
+import { measureLightCapacity } from "./interpretation-capacity-light.ts";
 import { measureBareSwitching, measureHandovers, measureSwitching, show } from "./interpretation-listening.ts";
 import { ALL_TONES, BOOTH_TONES, connectPerson, FLOOR_HZ, FR_PARTNER_HZ, LANGUAGES, startStack, type BoothLanguage } from "./interpretation-stack.ts";
 
@@ -19,13 +21,14 @@ const PARTS = (process.env.BENCH_PARTS ?? "switch,handover,capacity").split(",")
 const SWITCHES = env("BENCH_SWITCHES", 50);
 const HANDOVERS = env("BENCH_HANDOVERS", 20);
 const CAPACITY_MAX = env("BENCH_CAPACITY_MAX", 400);
+const LIGHT_MAX = env("BENCH_LIGHT_MAX", 1400);
 const WATCHDOG_MS = 20 * 60_000;
 
 async function main() {
   const watchdog = setTimeout(() => (console.error("bench watchdog: giving up after 20 min"), process.exit(2)), WATCHDOG_MS);
   // Ports derived from the pid, so concurrent benches on this shared machine never meet.
   const block = process.pid % 500;
-  const stack = await startStack({ apiPort: 33000 + block, livekitPort: 45000 + block * 10, listeners: CAPACITY_MAX + 10 });
+  const stack = await startStack({ apiPort: 33000 + block, livekitPort: 45000 + block * 10, listeners: Math.max(CAPACITY_MAX, PARTS.includes("capacity-light") ? LIGHT_MAX : 0) + 10 });
   const { apiUrl, sessionId } = stack;
   const join = (person: (typeof stack)["stage"], role: string) => connectPerson(apiUrl, sessionId, person, role);
   const closers: (() => Promise<unknown>)[] = [];
@@ -43,7 +46,7 @@ async function main() {
     const partnerMe = await join(stack.frPartner, "interpreter");
     const partner = await startBoothBot({ ...partnerMe, sessionId, language: "fr", hz: FR_PARTNER_HZ });
     closers.push(() => partner.close());
-    const spare = stack.listeners.slice(CAPACITY_MAX);
+    const spare = stack.listeners.slice(Math.max(CAPACITY_MAX, PARTS.includes("capacity-light") ? LIGHT_MAX : 0));
     const listen = async (strategy: ListenStrategy, channel: TChannel) => {
       const me = await join(spare.shift()!, "attendee");
       const listener = await joinInterpretationListener({ ...me, sessionId, channel, floorLevel: 0.25, frequencies: ALL_TONES, strategy });
@@ -120,6 +123,29 @@ async function main() {
         log: (line) => console.log(`  ${line}`),
       });
       console.log(`  held: ${held} listeners with every one hearing its own channel and nothing else; stopped: ${stoppedBecause}`);
+      console.log("  LiveKit's published figure: ~3,000 audio subscribers on one 16-core node (≈190 per core)");
+    }
+
+    if (PARTS.includes("capacity-light")) {
+      const windowMs = env("BENCH_CAPACITY_WINDOW_MS", 5000);
+      const step = env("BENCH_LIGHT_STEP", 140);
+      console.log(`\nCapacity, light listeners (Go, packets counted, no decoding) over the floor and six booths, added ${step} at a time, each step judged over ${windowMs / 1000} s`);
+      const publishers = {
+        [FLOOR]: participantIdentity(stack.stage.userId, "stage", "stage"),
+        ...Object.fromEntries(LANGUAGES.map((l) => [l, booths[l].userId])),
+      } as Record<TChannel, string>;
+      const { held, stoppedBecause } = await measureLightCapacity({
+        apiUrl,
+        sessionId,
+        people: stack.listeners.slice(0, LIGHT_MAX),
+        publishers,
+        pids: stack.pids,
+        step,
+        windowMs,
+        deadlineMs: env("BENCH_CAPACITY_SECONDS", 300) * 1000,
+        log: (line) => console.log(`  ${line}`),
+      });
+      console.log(`  held: ${held} listeners, each getting its own channel's packets and no other's; stopped: ${stoppedBecause}`);
       console.log("  LiveKit's published figure: ~3,000 audio subscribers on one 16-core node (≈190 per core)");
     }
   } finally {

@@ -225,3 +225,41 @@ export class AudioTap {
     return (await this.frames({ after })).slice(0, n);
   }
 }
+
+/**
+ * Holds Web Audio back until a user gesture, as iOS Safari does: an AudioContext starts suspended
+ * and resume() works only once the user has tapped or pressed a key. Headless Chromium here runs
+ * contexts at once even with autoplay restricted, so without this the Web Audio mix's "Unmute
+ * audio" path could not be seen at all. The context really is suspended (no sound reaches the tap).
+ * A trusted input event is the gesture: `navigator.userActivation` will not do, as Playwright
+ * evaluates (and polls) with a user gesture, which would count as the user's.
+ */
+export async function holdWebAudioUntilGesture(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const Native = window.AudioContext;
+    const nativeState = Object.getOwnPropertyDescriptor(BaseAudioContext.prototype, "state")!.get!;
+    const nativeResume = Native.prototype.resume;
+    const held = new WeakSet<AudioContext>();
+    let gesture = false;
+    for (const type of ["pointerdown", "keydown", "touchend"]) addEventListener(type, (e) => void (gesture ||= e.isTrusted), { capture: true });
+    Object.defineProperty(BaseAudioContext.prototype, "state", {
+      configurable: true,
+      get(this: AudioContext) {
+        return held.has(this) ? "suspended" : nativeState.call(this);
+      },
+    });
+    Native.prototype.resume = function (this: AudioContext) {
+      if (!gesture) return Promise.resolve();
+      held.delete(this);
+      return nativeResume.call(this);
+    };
+    window.AudioContext = class extends Native {
+      constructor(options?: AudioContextOptions) {
+        super(options);
+        if (gesture) return;
+        held.add(this);
+        void this.suspend();
+      }
+    };
+  });
+}

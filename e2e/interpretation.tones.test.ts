@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { handoverGap, hears, type ToneFrame } from "../api/test/helpers/goertzel.ts";
 import { startBoothBot, type BoothBot } from "../api/test/helpers/interpretation-booth.ts";
 import { joinToneListener, startTonePublisher, type TonePublisher } from "../api/test/helpers/tones.ts";
-import { AudioTap, ignoreElementVolume, installAudioTap, TAP_WINDOW_MS } from "./audio-tap.ts";
+import { AudioTap, holdWebAudioUntilGesture, ignoreElementVolume, installAudioTap, TAP_WINDOW_MS } from "./audio-tap.ts";
 import { launchChromium } from "./harness.ts";
 import { baseUrl, loginAs, registerNew, until } from "./helpers.ts";
 
@@ -317,6 +317,34 @@ test("the on-air interpreter's own session page never plays their voice back: in
   // Everyone else in French still hears them.
   const now = await clock();
   await onEvery(async (l) => void (await l.tap.waitFor({ hz: FR_B, after: now.get(l.name)! })));
+  await page.close();
+});
+
+test("iOS-like session page (Web Audio held until a gesture, emulated: headless Chromium does not hold it): 'Unmute audio', silence, then French after the tap", async () => {
+  const ctx = await context(strict);
+  await installAudioTap(ctx, FREQS);
+  await ignoreElementVolume(ctx);
+  await holdWebAudioUntilGesture(ctx);
+  // French chosen at an earlier session, so nothing on this page is clicked before "Unmute audio".
+  await ctx.addInitScript(() => localStorage.setItem("plenary.interpretation", JSON.stringify({ channel: "fr", floorLevel: 20 })));
+  await registerNew(ctx, "iOS listener");
+  const page = await ctx.newPage();
+  await page.goto(`/sessions/${sessionId}`);
+  await until(page, () => document.querySelector<HTMLElement>('[data-testid="listener-channels"]')?.dataset.status === "live", undefined, 60_000);
+  const unmute = page.getByTestId("start-audio");
+  await unmute.waitFor();
+  const tap = new AudioTap(page, "webaudio");
+  // A second with the channel live and nothing played.
+  const quiet = await tap.now();
+  await page.waitForFunction((t) => performance.now() > t + 1000, quiet);
+  expect((await tap.frames({ after: quiet })).filter((f) => f.rms > 0.01)).toEqual([]);
+
+  const tapped = await tap.now();
+  await unmute.click();
+  // French is whichever French interpreter is on air by now (the partner, after the handover above).
+  const first = await Promise.any([FR_A, FR_B].map((hz) => tap.waitFor({ hz, after: tapped })));
+  expect(voicesIn(await tap.next(50, first.t))).toEqual([toneOf(first)]);
+  expect(await page.getByTestId("audio-blocked").count()).toBe(0);
   await page.close();
 });
 

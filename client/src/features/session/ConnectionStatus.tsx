@@ -1,8 +1,7 @@
-import { useAudioPlayback } from "@livekit/components-react";
 import { ConnectionState } from "livekit-client";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { resumeAudioContext } from "../../lib/audio-level.ts";
+import { usePlayback } from "./usePlayback.ts";
 import { useRoomConnectionState } from "./useRoomConnectionState.ts";
 
 const isReconnecting = (state: ConnectionState) => state === ConnectionState.Reconnecting || state === ConnectionState.SignalReconnecting;
@@ -51,8 +50,8 @@ export function ReconnectingBanner() {
 /** "Unmute audio" when the browser blocked autoplay; one click starts playback (and metering). */
 export function AudioUnlock() {
   const { t } = useTranslation();
-  const { canPlayAudio, startAudio } = useAudioPlayback();
-  if (canPlayAudio) return null;
+  const { canPlay, start } = usePlayback();
+  if (canPlay) return null;
   return (
     <div className="audio-unlock" data-testid="audio-blocked">
       <p>{t("session.audioBlocked")}</p>
@@ -60,10 +59,7 @@ export function AudioUnlock() {
         type="button"
         className="button button--primary"
         data-testid="start-audio"
-        onClick={() => {
-          resumeAudioContext();
-          void startAudio();
-        }}
+        onClick={start}
       >
         {t("session.unmuteAudio")}
       </button>

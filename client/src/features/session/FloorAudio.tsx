@@ -1,8 +1,8 @@
-import { useAudioPlayback } from "@livekit/components-react";
 import { useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { LevelMeter } from "../../ui/LevelMeter.tsx";
 import type { FloorPlayer } from "./floor-player.ts";
+import { usePlayback } from "./usePlayback.ts";
 
 const SILENT = { level: 0, firstAudioMs: undefined, audible: false };
 const noPlayer = { subscribe: () => () => undefined, getSnapshot: () => SILENT };
@@ -15,10 +15,10 @@ const noPlayer = { subscribe: () => () => undefined, getSnapshot: () => SILENT }
  */
 export function FloorAudio({ player, muted = false }: { player: FloorPlayer | undefined; muted?: boolean }) {
   const { t } = useTranslation();
-  const { canPlayAudio } = useAudioPlayback();
+  const { canPlay } = usePlayback();
   const source = player ?? noPlayer;
   const level = useSyncExternalStore(source.subscribe, source.getSnapshot);
-  const override = !canPlayAudio ? "blocked" : muted ? "muted" : undefined;
+  const override = !canPlay ? "blocked" : muted ? "muted" : undefined;
   return (
     <div className="floor-audio">
       <LevelMeter label={t("session.floorAudio")} testId="floor-audio-level" {...level} override={override && t(`level.${override}`)} />

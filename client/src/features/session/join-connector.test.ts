@@ -1,4 +1,5 @@
 import { describe, expect, test, vi } from "vitest";
+import { audioContext } from "../../lib/audio-level.ts";
 import type { RawResponse, SendOptions } from "../../lib/http.ts";
 import { JoinConnector, type JoinConnectorDeps, roomOptions } from "./join-connector.ts";
 
@@ -81,11 +82,18 @@ describe("JoinConnector.join", () => {
   });
 });
 
-test.each([
-  [true, false],
-  [false, true],
-])("where media elements apply volume: %s, the room mixes through Web Audio: %s", (elementVolumeWorks, webAudioMix) => {
-  expect(roomOptions(elementVolumeWorks)).toMatchObject({ webAudioMix, singlePeerConnection: false });
+test("where media elements apply volume, playback stays on them; elsewhere the room mixes through the page's one AudioContext", () => {
+  expect(roomOptions(true)).toMatchObject({ webAudioMix: false, singlePeerConnection: false });
+  // Node has no Web Audio: a stand-in for the browser's AudioContext.
+  class FakeAudioContext {}
+  vi.stubGlobal("AudioContext", FakeAudioContext);
+  try {
+    const mix = roomOptions(false).webAudioMix as { audioContext: unknown };
+    expect(mix.audioContext).toBeInstanceOf(FakeAudioContext);
+    expect(mix.audioContext).toBe(audioContext());
+  } finally {
+    vi.unstubAllGlobals();
+  }
 });
 
 describe("JoinConnector.floorPlayer", () => {

@@ -1,6 +1,7 @@
 import type { TJoinRole, TJoinView } from "@plenary/shared";
 import type { Room, RoomOptions } from "livekit-client";
 import { type RawResponse, sendApi } from "../../lib/http.ts";
+import { audioContext } from "../../lib/audio-level.ts";
 import { mediaElementVolumeWorks } from "../../lib/media-volume.ts";
 import type { FloorPlayer } from "./floor-player.ts";
 import { sessionRoomOf } from "./join-route.ts";
@@ -17,11 +18,15 @@ const ROOM_OPTIONS: RoomOptions = { adaptiveStream: true, dynacast: true, single
 /**
  * The room's options in this browser. Where media elements ignore `volume` (iOS Safari), LiveKit
  * plays through Web Audio, whose gains are what apply the floor level under an interpreter and the
- * player's volume. Elsewhere playback stays on media elements: Chromium's echo canceller does not
+ * player's volume, in the page's one AudioContext. Elsewhere playback stays on media elements: Chromium's echo canceller does not
  * see Web Audio output (crbug.com/687574), and a delegate given the floor speaks from this page
  * while it plays the room.
  */
-export const roomOptions = (elementVolumeWorks = mediaElementVolumeWorks()): RoomOptions => ({ ...ROOM_OPTIONS, webAudioMix: !elementVolumeWorks });
+export const roomOptions = (elementVolumeWorks = mediaElementVolumeWorks()): RoomOptions => ({
+  ...ROOM_OPTIONS,
+  // The page's own context, so the page can tell when it is held back (see usePlayback).
+  webAudioMix: elementVolumeWorks ? false : { audioContext: audioContext() },
+});
 
 // How long the app waits for a session room's first connection before it runs anyway (a slow or
 // failing connection must not keep the page blank).
