@@ -33,7 +33,12 @@ async function timeJoin(page: Page, url: string): Promise<Join> {
   const firstAudio = Number(await handle.jsonValue());
   const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").filter((m) => m.name.startsWith("plenary:")).map((m) => [m.name.slice(8), Math.round(m.startTime)])));
   const firstScript = await page.evaluate(() => Math.round((performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd));
-  return { firstAudio, stages: { "first-script": firstScript, ...marks, "first-audio": firstAudio } };
+  // The token request as the network saw it: when it left, and when its answer began.
+  const tokenRequest = await page.evaluate(() => {
+    const entry = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/token")) as PerformanceResourceTiming | undefined;
+    return entry ? { "token-sent": Math.round(entry.startTime), "token-answered": Math.round(entry.responseStart), "token-received": Math.round(entry.responseEnd) } : {};
+  });
+  return { firstAudio, stages: { "first-script": firstScript, ...tokenRequest, ...marks, "first-audio": firstAudio } };
 }
 
 /** A fresh browser context (no cache, no cookies) logged in as a newly registered attendee. */

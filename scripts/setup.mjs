@@ -42,7 +42,9 @@ export function buildClient() {
   const sources = Math.max(newestUnder(path.join(ROOT, "client", "src")), newestUnder(path.join(ROOT, "shared", "src")), mtime(path.join(ROOT, "client", "index.html")), mtime(path.join(ROOT, "client", "vite.config.ts")));
   if (mtime(built) >= sources) return;
   console.log("› Building the web client…");
-  run("npm", ["run", "build", "-w", "client"]);
+  // Always the production build: under vitest NODE_ENV is "test", which would give React's
+  // development build (StrictMode runs every effect twice, so a page joins its room twice).
+  run("npm", ["run", "build", "-w", "client"], { env: { ...process.env, NODE_ENV: "production" } });
 }
 
 /** Where `buildApi` writes the api: one ES module, run with `node --enable-source-maps`. */
