@@ -9,12 +9,12 @@
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import readline from "node:readline";
-import { FLOOR, type TChannel } from "@plenary/shared";
+import type { TChannel } from "@plenary/shared";
 import { io, type Socket } from "socket.io-client";
-import { LANGUAGES, processUsage, type Person } from "./interpretation-stack.ts";
+import { batches, type Ramp, watchUsage } from "./interpretation-capacity.ts";
+import type { Person } from "./interpretation-stack.ts";
 import { ROOT } from "./lib.ts";
 
-const CHANNELS: TChannel[] = [FLOOR, ...LANGUAGES];
 const BOT_DIR = path.join(ROOT, "bench", "listener-bot");
 const BOT = path.join(ROOT, ".tools", "bin", "listener-bot");
 /** Opus frames are 20 ms: a listener that gets half of them has lost its channel. */
@@ -77,17 +77,11 @@ export async function measureLightCapacity(o: LightCapacityOptions): Promise<{ h
   const bot = startBot();
   const sockets: Socket[] = [];
   const processes = { "livekit-server": o.pids.livekit, api: o.pids.api, "bench (publishers, listeners' sockets)": process.pid, "listener-bot (Go)": bot.pid };
-  const started = Date.now();
   let held = 0;
-  let stoppedBecause = `all ${o.people.length} seeded listeners joined`;
+  const ramp: Ramp = { joined: 0, stoppedBecause: "" };
   const channels: TChannel[] = [];
   try {
-    for (let joined = 0; joined < o.people.length; ) {
-      if (Date.now() - started > o.deadlineMs) {
-        stoppedBecause = `time bound (${o.deadlineMs / 1000} s) reached`;
-        break;
-      }
-      const batch = o.people.slice(joined, joined + o.step).map((person, i) => ({ person, channel: CHANNELS[(joined + i) % CHANNELS.length]! }));
+    for (const batch of batches(o, ramp)) {
       const t = Date.now();
       try {
         const jobs = [];
@@ -104,23 +98,20 @@ export async function measureLightCapacity(o: LightCapacityOptions): Promise<{ h
         const answer = await bot.call<{ joined: number; failed: number; error: string }>({ join: jobs });
         if (answer.failed) throw new Error(`${answer.failed} LiveKit joins failed: ${answer.error}`);
       } catch (err) {
-        stoppedBecause = `a join failed at ${joined + batch.length}: ${String(err).split("\n")[0]}`;
+        ramp.stoppedBecause = `a join failed at ${ramp.joined + batch.length}: ${String(err).split("\n")[0]}`;
         break;
       }
-      joined += batch.length;
+      ramp.joined += batch.length;
       channels.push(...batch.map((b) => b.channel));
       const joinMs = Date.now() - t;
 
       await bot.call({ report: true });
-      const before = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, processUsage(pid)]));
+      const usageSince = watchUsage(processes);
       const t0 = Date.now();
       await new Promise((resolve) => setTimeout(resolve, o.windowMs));
       const { own, foreign } = await bot.call<{ own: number[]; foreign: number[] }>({ report: true });
       const wall = Date.now() - t0;
-      const usage = Object.entries(processes).map(([name, pid]) => {
-        const now = processUsage(pid);
-        return `${name} ${(((now.cpuMs - before[name]!.cpuMs) / wall) * 100).toFixed(0)}% ${(now.rssKb / 1024).toFixed(0)} MB`;
-      });
+      const usage = usageSince();
       const coverage = own.map((n) => n / ((wall / 1000) * PACKETS_PER_SECOND));
       const lost = coverage.flatMap((c, i) => (c < 0.5 ? [channels[i]!] : []));
       const crosstalk = foreign.filter((n) => n > 0).length;
@@ -130,7 +121,7 @@ export async function measureLightCapacity(o: LightCapacityOptions): Promise<{ h
           `own channel's packets ${(sorted[0]! * 100).toFixed(0)}% worst / ${(sorted[Math.floor(sorted.length / 2)]! * 100).toFixed(0)}% median | CPU (of one core) and RSS: ${usage.join(", ")}`,
       );
       if (lost.length || crosstalk) {
-        stoppedBecause = `${lost.length} listeners lost their channel, ${crosstalk} got another's packets at ${own.length}`;
+        ramp.stoppedBecause = `${lost.length} listeners lost their channel, ${crosstalk} got another's packets at ${own.length}`;
         break;
       }
       held = own.length;
@@ -140,5 +131,5 @@ export async function measureLightCapacity(o: LightCapacityOptions): Promise<{ h
     bot.kill();
     sockets.forEach((s) => s.disconnect());
   }
-  return { held, stoppedBecause };
+  return { held, stoppedBecause: ramp.stoppedBecause };
 }

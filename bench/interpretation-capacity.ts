@@ -10,6 +10,42 @@ import { LANGUAGES, processUsage, type Person } from "./interpretation-stack.ts"
 import { ROOT } from "./lib.ts";
 
 const CHANNELS: TChannel[] = [FLOOR, ...LANGUAGES];
+
+/** A ramp's state: how many listeners have joined, and why it stopped (set before it ends). */
+export interface Ramp {
+  joined: number;
+  stoppedBecause: string;
+}
+
+/**
+ * A ramp's batches: the next `step` listeners in turn, spread over the seven channels, until the
+ * people or the time run out (`ramp.stoppedBecause` says which). The caller counts `ramp.joined`
+ * and may stop early with a reason of its own.
+ */
+export function* batches(o: { people: Person[]; step: number; deadlineMs: number }, ramp: Ramp) {
+  const started = Date.now();
+  ramp.stoppedBecause = `all ${o.people.length} seeded listeners joined`;
+  while (ramp.joined < o.people.length) {
+    if (Date.now() - started > o.deadlineMs) {
+      ramp.stoppedBecause = `time bound (${o.deadlineMs / 1000} s) reached`;
+      return;
+    }
+    yield o.people.slice(ramp.joined, ramp.joined + o.step).map((person, i) => ({ person, channel: CHANNELS[(ramp.joined + i) % CHANNELS.length]! }));
+  }
+}
+
+/** Starts watching processes' CPU and memory; the function it returns says each one's use since, per line. */
+export function watchUsage(processes: Record<string, number>): () => string[] {
+  const before = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, processUsage(pid)]));
+  const t0 = Date.now();
+  return () => {
+    const wall = Date.now() - t0;
+    return Object.entries(processes).map(([name, pid]) => {
+      const now = processUsage(pid);
+      return `${name} ${(((now.cpuMs - before[name]!.cpuMs) / wall) * 100).toFixed(0)}% ${(now.rssKb / 1024).toFixed(0)} MB`;
+    });
+  };
+}
 type Measure = { listeners: number; silent: number; lost: number; lostChannels: TChannel[]; worstCoverage: number; medianCoverage: number; crosstalkListeners: number; crosstalkFrames: number };
 
 function startWorker(running: ChildProcess[]) {
@@ -51,34 +87,23 @@ export interface CapacityOptions {
 export async function measureCapacity(o: CapacityOptions): Promise<{ held: number; stoppedBecause: string }> {
   const running: ChildProcess[] = [];
   const workers = Array.from({ length: o.workers }, () => startWorker(running));
-  const started = Date.now();
   const processes = { "livekit-server": o.pids.livekit, api: o.pids.api, "bench (interpreters, stage)": process.pid, ...Object.fromEntries(workers.map((w, i) => [`listener process ${i + 1}`, w.pid])) };
   let held = 0;
-  let stoppedBecause = `all ${o.people.length} seeded listeners joined`;
+  const ramp: Ramp = { joined: 0, stoppedBecause: "" };
   try {
-    for (let joined = 0; joined < o.people.length; ) {
-      if (Date.now() - started > o.deadlineMs) {
-        stoppedBecause = `time bound (${o.deadlineMs / 1000} s) reached`;
-        break;
-      }
-      const batch = o.people.slice(joined, joined + o.step).map((person, i) => ({ person, channel: CHANNELS[(joined + i) % CHANNELS.length]! }));
+    for (const batch of batches(o, ramp)) {
       const t = Date.now();
       const joins = await Promise.allSettled(workers.map((w, k) => w.call({ cmd: "join", apiUrl: o.apiUrl, sessionId: o.sessionId, strategy: o.strategy, people: batch.filter((_, i) => i % o.workers === k) })));
-      joined += batch.length;
+      ramp.joined += batch.length;
       const failed = joins.find((j) => j.status === "rejected");
       if (failed) {
-        stoppedBecause = `a join failed at ${joined}: ${String((failed as PromiseRejectedResult).reason).split("\n")[0]}`;
+        ramp.stoppedBecause = `a join failed at ${ramp.joined}: ${String((failed as PromiseRejectedResult).reason).split("\n")[0]}`;
         break;
       }
       const joinMs = Date.now() - t;
-      const before = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, processUsage(pid)]));
-      const t0 = Date.now();
+      const usageSince = watchUsage(processes);
       const measures = await Promise.all(workers.map((w) => w.call<Measure>({ cmd: "measure", ms: o.windowMs })));
-      const wall = Date.now() - t0;
-      const usage = Object.entries(processes).map(([name, pid]) => {
-        const now = processUsage(pid);
-        return `${name} ${(((now.cpuMs - before[name]!.cpuMs) / wall) * 100).toFixed(0)}% ${(now.rssKb / 1024).toFixed(0)} MB`;
-      });
+      const usage = usageSince();
       const m = measures.reduce((a, b) => ({
         listeners: a.listeners + b.listeners,
         lost: a.lost + b.lost,
@@ -94,7 +119,7 @@ export async function measureCapacity(o: CapacityOptions): Promise<{ held: numbe
           `own channel heard ${(m.worstCoverage * 100).toFixed(0)}% worst / ${(m.medianCoverage * 100).toFixed(0)}% median (lowest process) | CPU (of one core) and RSS: ${usage.join(", ")}`,
       );
       if (m.lost || m.crosstalkListeners) {
-        stoppedBecause = `${m.lost} listeners lost their channel, ${m.crosstalkListeners} heard another at ${m.listeners}`;
+        ramp.stoppedBecause = `${m.lost} listeners lost their channel, ${m.crosstalkListeners} heard another at ${m.listeners}`;
         break;
       }
       held = m.listeners;
@@ -103,5 +128,5 @@ export async function measureCapacity(o: CapacityOptions): Promise<{ held: numbe
     await Promise.allSettled(workers.map((w) => w.call({ cmd: "close" }, 30_000)));
     for (const child of running) if (child.exitCode === null) child.kill("SIGKILL");
   }
-  return { held, stoppedBecause };
+  return { held, stoppedBecause: ramp.stoppedBecause };
 }

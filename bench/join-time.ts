@@ -34,7 +34,7 @@ async function timeJoin(page: Page, url: string): Promise<Join> {
   const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").filter((m) => m.name.startsWith("plenary:")).map((m) => [m.name.slice(8), Math.round(m.startTime)])));
   const firstScript = await page.evaluate(() => Math.round((performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd));
   // The token request as the network saw it: when it left, and when its answer began.
-  const tokenRequest = await page.evaluate(() => {
+  const tokenRequest = await page.evaluate((): Record<string, number> => {
     const entry = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/token")) as PerformanceResourceTiming | undefined;
     return entry ? { "token-sent": Math.round(entry.startTime), "token-answered": Math.round(entry.responseStart), "token-received": Math.round(entry.responseEnd) } : {};
   });

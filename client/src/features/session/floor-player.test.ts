@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import { RoomEvent, Track } from "livekit-client";
 import { describe, expect, test } from "vitest";
 import { FloorPlayer, type FloorRoom } from "./floor-player.ts";
@@ -27,23 +28,10 @@ class FakePublication {
 }
 
 function fakeRoom(localIdentity = "me:attendee:session") {
-  const handlers = new Map<string, Set<() => void>>();
   const remoteParticipants = new Map<string, { identity: string; attributes: Record<string, string>; audioTrackPublications: Map<string, FakePublication> }>();
-  const room = {
-    localParticipant: { identity: localIdentity },
-    remoteParticipants,
-    on(event: string, fn: () => void) {
-      (handlers.get(event) ?? handlers.set(event, new Set()).get(event)!).add(fn);
-      return room;
-    },
-    off(event: string, fn: () => void) {
-      handlers.get(event)?.delete(fn);
-      return room;
-    },
-  };
-  const emit = (event: RoomEvent) => {
-    for (const fn of [...(handlers.get(event) ?? [])]) fn();
-  };
+  // LiveKit's Room is an event emitter too.
+  const room = Object.assign(new EventEmitter(), { localParticipant: { identity: localIdentity }, remoteParticipants });
+  const emit = (event: RoomEvent) => void room.emit(event);
   const join = (identity: string, role: string, source: Track.Source = Track.Source.Microphone) => {
     const pub = new FakePublication(source);
     const participant = remoteParticipants.get(identity) ?? { identity, attributes: { "plenary.role": role }, audioTrackPublications: new Map() };
@@ -52,7 +40,7 @@ function fakeRoom(localIdentity = "me:attendee:session") {
     emit(RoomEvent.TrackSubscribed);
     return pub;
   };
-  const listening = () => [...handlers.values()].reduce((n, s) => n + s.size, 0);
+  const listening = () => room.eventNames().reduce((n, event) => n + room.listenerCount(event), 0);
   return { room: room as unknown as FloorRoom, join, emit, listening };
 }
 
