@@ -131,6 +131,14 @@ test("the booth console and the channel picker in English and Arabic, on desktop
       await screenshot(page, `interp-session-${lang}-${size}`);
       expect(await probeSlider(page, page.getByTestId("floor-level"))).toEqual(slider);
       await listenContext.close();
+
+      // The French interpreter, on air, on their own session page: French plays the floor, with a note why.
+      const own = await openBooth("fr", { lang, viewport });
+      await own.goto(`/sessions/${sessionId}`);
+      await own.getByTestId("channel-fr").click();
+      await own.getByTestId("interpretation-own-channel").waitFor();
+      await screenshot(own, `interp-own-channel-${lang}-${size}`);
+      await own.context().close();
     }
   }
 }, 300_000);
