@@ -14,6 +14,7 @@ import {
 import { ACK_TIMEOUT_MS } from "../../lib/socket.ts";
 import { ClockOffset } from "./floor-timer.ts";
 import { moveTo } from "./speakers-list.ts";
+import { ViewStore } from "../../lib/view-store.ts";
 
 /** The socket surface the follower uses; the tab's shared socket and the presenter's satisfy it. */
 export interface FloorSocketLike {
@@ -82,9 +83,7 @@ export function newerState<S extends { seq: number }>(current: S | undefined, ne
  * list, and the chair's messages. Every action is acknowledged (or times out as NETWORK) and its
  * answer is applied at once, before any broadcast of it arrives.
  */
-export class FloorFollower {
-  private view: FloorView;
-  private readonly listeners = new Set<() => void>();
+export class FloorFollower extends ViewStore<FloorView> {
   private readonly clock = new ClockOffset();
   /** canTake was lowered because the chair took the floor back; the server decides when it returns. */
   private takeHeldBack = false;
@@ -94,19 +93,7 @@ export class FloorFollower {
     private readonly sessionId: string,
     private readonly now: () => number = Date.now,
   ) {
-    this.view = { connected: socket.connected, synced: false, mine: null, canTake: false, canChair: false, offsetMs: 0, messages: [] };
-  }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): FloorView => this.view;
-
-  private set(patch: Partial<FloorView>): void {
-    this.view = { ...this.view, ...patch };
-    for (const listener of this.listeners) listener();
+    super({ connected: socket.connected, synced: false, mine: null, canTake: false, canChair: false, offsetMs: 0, messages: [] });
   }
 
   start(): void {
@@ -129,7 +116,7 @@ export class FloorFollower {
     s.off(FLOOR_EVENTS.listChanged, this.onList);
     s.off(FLOOR_EVENTS.mineChanged, this.onMine);
     s.off(FLOOR_EVENTS.messagePosted, this.onMessage);
-    this.listeners.clear();
+    this.forgetListeners();
     if (leave && s.connected) void this.send(FLOOR_EVENTS.leave, { sessionId: this.sessionId });
   }
 

@@ -11,6 +11,7 @@ import type {
   TSlowDownSignal,
 } from "@plenary/shared";
 import { newerState } from "./channels.ts";
+import { ViewStore } from "../../lib/view-store.ts";
 
 /** The socket surface the follower uses; the tab's shared Socket.IO client satisfies it. */
 export interface InterpretationSocketLike {
@@ -46,9 +47,7 @@ const KEEP_CHAT = 100;
  * keeps the newest state by sequence, and re-selects the listener's channel after a reconnection
  * (the server counts listeners per socket). Every request is acknowledged or times out as NETWORK.
  */
-export class InterpretationFollower {
-  private view: InterpretationView;
-  private readonly listeners = new Set<() => void>();
+export class InterpretationFollower extends ViewStore<InterpretationView> {
   private selected: TChannel | undefined;
 
   constructor(
@@ -57,19 +56,7 @@ export class InterpretationFollower {
     /** True for the booth console: the only page that puts an interpreter in their booth. */
     private readonly isConsole = false,
   ) {
-    this.view = { connected: socket.connected, slowDowns: [], chat: [] };
-  }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): InterpretationView => this.view;
-
-  private set(patch: Partial<InterpretationView>): void {
-    this.view = { ...this.view, ...patch };
-    for (const listener of this.listeners) listener();
+    super({ connected: socket.connected, slowDowns: [], chat: [] });
   }
 
   start(): void {
@@ -91,7 +78,7 @@ export class InterpretationFollower {
     s.off("interpretation:booths-changed", this.onBooths);
     s.off("interpretation:slow-down-requested", this.onSlowDown);
     s.off("interpretation:chat-posted", this.onChat);
-    this.listeners.clear();
+    this.forgetListeners();
   }
 
   /** Sends one acknowledged request; a missing answer becomes a NETWORK error. */
