@@ -10,6 +10,7 @@ import {
   VideoPresets,
 } from "livekit-client";
 import { mediaProblem } from "../stage/stage-controller.ts";
+import { ViewStore } from "../../lib/view-store.ts";
 
 /** Where the speaker's media stands: nothing open, open locally, waiting for LiveKit's permission, or live. */
 export type FloorMediaState = "idle" | "opening" | "ready" | "waiting" | "live" | "error";
@@ -78,9 +79,7 @@ export function mayPublish(participant: Pick<LocalParticipant, "permissions">, s
  * the speaker or the chair mutes it, and lets go of every device when the floor is taken back,
  * whether the page notices first or LiveKit does.
  */
-export class FloorMediaController {
-  private snapshot: FloorMediaSnapshot = { state: "idle", selfMuted: false, chairMuted: false, sharing: false };
-  private readonly listeners = new Set<() => void>();
+export class FloorMediaController extends ViewStore<FloorMediaSnapshot> {
   private readonly participant: LocalParticipant;
   private devices: FloorDevices = {};
   /** Bumped by stop and release, so a go-live or an open still in flight knows it was cancelled. */
@@ -88,22 +87,11 @@ export class FloorMediaController {
   private opening: Promise<void> | undefined;
 
   constructor(private readonly deps: FloorMediaDeps) {
+    super({ state: "idle", selfMuted: false, chairMuted: false, sharing: false });
     this.participant = deps.participant;
     this.participant.on(ParticipantEvent.ParticipantPermissionsChanged, this.onPermissions);
     this.participant.on(ParticipantEvent.LocalTrackPublished, this.onPublished);
     this.participant.on(ParticipantEvent.LocalTrackUnpublished, this.onPublished);
-  }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): FloorMediaSnapshot => this.snapshot;
-
-  private set(patch: Partial<FloorMediaSnapshot>): void {
-    this.snapshot = { ...this.snapshot, ...patch };
-    for (const listener of this.listeners) listener();
   }
 
   /** Opens (or switches) the microphone, and the camera when `camera`; nothing is sent yet. */
@@ -118,9 +106,9 @@ export class FloorMediaController {
   private async openDevices(camera: boolean): Promise<void> {
     const generation = this.generation;
     const { audioDeviceId, videoDeviceId } = this.devices;
-    if (!this.snapshot.mic) this.set({ state: "opening", problem: undefined });
+    if (!this.view.mic) this.set({ state: "opening", problem: undefined });
     try {
-      let { mic } = this.snapshot;
+      let { mic } = this.view;
       if (mic) {
         if (audioDeviceId) await mic.setDeviceId(audioDeviceId);
       } else {
@@ -128,19 +116,19 @@ export class FloorMediaController {
         if (generation !== this.generation) return mic.stop();
         // Closed before anyone can hear it when the speaker or the chair has muted.
         if (this.muted) await mic.mute();
-        this.set({ mic, state: this.snapshot.state === "opening" ? "ready" : this.snapshot.state });
+        this.set({ mic, state: this.view.state === "opening" ? "ready" : this.view.state });
       }
       if (camera) await this.openCamera(videoDeviceId, generation);
     } catch (err) {
       const problem = mediaProblem(err);
       if (generation === this.generation) {
-        this.set({ state: this.snapshot.mic ? this.snapshot.state : "error", problem: problem === "permission" || problem === "no-device" ? problem : "device" });
+        this.set({ state: this.view.mic ? this.view.state : "error", problem: problem === "permission" || problem === "no-device" ? problem : "device" });
       }
     }
   }
 
   private async openCamera(deviceId: string | undefined, generation: number): Promise<void> {
-    const { camera } = this.snapshot;
+    const { camera } = this.view;
     if (camera) {
       if (deviceId) await camera.setDeviceId(deviceId);
       return;
@@ -148,14 +136,14 @@ export class FloorMediaController {
     const opened = await (this.deps.createCamera ?? ((id) => createLocalVideoTrack({ deviceId: id, resolution: VideoPresets.h720.resolution })))(deviceId);
     if (generation !== this.generation) return opened.stop();
     this.set({ camera: opened });
-    if (this.snapshot.state === "live" && mayPublish(this.participant, Track.Source.Camera)) await this.publishCamera(opened);
+    if (this.view.state === "live" && mayPublish(this.participant, Track.Source.Camera)) await this.publishCamera(opened);
   }
 
   /** Turns the camera on (published at once when live and allowed) or off (released). */
   async setCamera(on: boolean, deviceId?: string): Promise<void> {
     if (deviceId) this.devices = { ...this.devices, videoDeviceId: deviceId };
     if (on) return this.open({}, true);
-    const { camera } = this.snapshot;
+    const { camera } = this.view;
     if (!camera) return;
     this.set({ camera: undefined });
     if (this.isPublished(camera)) await this.participant.unpublishTrack(camera, false).catch(() => undefined);
@@ -168,10 +156,10 @@ export class FloorMediaController {
    * permission arrives on its own, usually before anyone presses the button.
    */
   async goLive(): Promise<void> {
-    const { state } = this.snapshot;
+    const { state } = this.view;
     if (state === "waiting" || state === "live") return;
-    if (!this.snapshot.mic) await this.open({}, false);
-    const { mic } = this.snapshot;
+    if (!this.view.mic) await this.open({}, false);
+    const { mic } = this.view;
     if (!mic) return;
     const generation = ++this.generation;
     this.set({ state: "waiting", problem: undefined });
@@ -183,7 +171,7 @@ export class FloorMediaController {
     try {
       await this.applyMute();
       await this.participant.publishTrack(mic, { source: Track.Source.Microphone, red: true });
-      const { camera } = this.snapshot;
+      const { camera } = this.view;
       if (camera && mayPublish(this.participant, Track.Source.Camera)) await this.publishCamera(camera);
       if (generation === this.generation) this.set({ state: "live" });
     } catch {
@@ -215,11 +203,11 @@ export class FloorMediaController {
   }
 
   private get muted(): boolean {
-    return this.snapshot.selfMuted || this.snapshot.chairMuted;
+    return this.view.selfMuted || this.view.chairMuted;
   }
 
   private async applyMute(): Promise<void> {
-    const { mic } = this.snapshot;
+    const { mic } = this.view;
     if (!mic) return;
     if (this.muted === mic.isMuted) return;
     if (this.muted) await mic.mute();
@@ -234,7 +222,7 @@ export class FloorMediaController {
 
   /** What the chair decided; while muted by the chair, the speaker cannot open the microphone. */
   async setChairMuted(muted: boolean): Promise<void> {
-    if (muted === this.snapshot.chairMuted) return;
+    if (muted === this.view.chairMuted) return;
     this.set({ chairMuted: muted });
     await this.applyMute();
   }
@@ -243,7 +231,7 @@ export class FloorMediaController {
   async setScreenShare(on: boolean): Promise<void> {
     try {
       await this.participant.setScreenShareEnabled(on, { audio: true, selfBrowserSurface: "exclude" });
-      this.set({ problem: this.snapshot.problem === "screen-share" ? undefined : this.snapshot.problem });
+      this.set({ problem: this.view.problem === "screen-share" ? undefined : this.view.problem });
     } catch (err) {
       if (err instanceof Error && err.name === "NotAllowedError") return;
       this.set({ problem: "screen-share" });
@@ -253,7 +241,7 @@ export class FloorMediaController {
   /** Stops sending and lets go of the microphone and camera (Stop, Yield, or the floor ended). */
   async release(): Promise<void> {
     this.generation++;
-    const { mic, camera } = this.snapshot;
+    const { mic, camera } = this.view;
     await this.unpublishAll();
     mic?.stop();
     camera?.stop();
@@ -262,7 +250,7 @@ export class FloorMediaController {
 
   /** What a controller for the page's next room needs to go live again by itself; undefined unless live. */
   handoff(): FloorHandoff | undefined {
-    const { state, camera, selfMuted } = this.snapshot;
+    const { state, camera, selfMuted } = this.view;
     return state === "live" ? { devices: this.devices, camera: camera !== undefined, selfMuted } : undefined;
   }
 
@@ -283,7 +271,7 @@ export class FloorMediaController {
     this.participant.off(ParticipantEvent.LocalTrackPublished, this.onPublished);
     this.participant.off(ParticipantEvent.LocalTrackUnpublished, this.onPublished);
     await this.release();
-    this.listeners.clear();
+    this.forgetListeners();
   }
 
   private isPublished(track: LocalAudioTrack | LocalVideoTrack): boolean {
@@ -291,20 +279,20 @@ export class FloorMediaController {
   }
 
   private async unpublishAll(): Promise<void> {
-    const tracks = [this.snapshot.mic, this.snapshot.camera].filter((t) => t !== undefined).filter((t) => this.isPublished(t));
+    const tracks = [this.view.mic, this.view.camera].filter((t) => t !== undefined).filter((t) => this.isPublished(t));
     await Promise.all(tracks.map((t) => this.participant.unpublishTrack(t, false).catch(() => undefined)));
-    if (this.snapshot.sharing) await this.participant.setScreenShareEnabled(false).catch(() => undefined);
+    if (this.view.sharing) await this.participant.setScreenShareEnabled(false).catch(() => undefined);
   }
 
   // LiveKit took publishing away (the floor taken back server-side): the tracks are already gone
   // for everyone; let go of the devices too.
   private readonly onPermissions = () => {
-    const { state } = this.snapshot;
+    const { state } = this.view;
     if (state === "live" && !mayPublish(this.participant, Track.Source.Microphone)) void this.release();
   };
 
   private readonly onPublished = () => {
     const sharing = this.participant.getTrackPublication(Track.Source.ScreenShare) !== undefined;
-    if (sharing !== this.snapshot.sharing) this.set({ sharing });
+    if (sharing !== this.view.sharing) this.set({ sharing });
   };
 }

@@ -1,6 +1,7 @@
 import type { TConnectionDetails } from "@plenary/shared";
 import { createLocalAudioTrack, DisconnectReason, type LocalAudioTrack, Room, RoomEvent, Track } from "livekit-client";
 import { mediaProblem, tokenProblem, type StageProblem } from "../stage/stage-controller.ts";
+import { ViewStore } from "../../lib/view-store.ts";
 
 /** Where the booth's connection stands. */
 export type BoothConnection = "idle" | "connecting" | "connected" | "error";
@@ -34,9 +35,7 @@ const VOICE = { echoCancellation: false, noiseSuppression: false, autoGainContro
  * with the microphone open and no cough is held. Publishing up front makes going on air one mute
  * flag instead of a renegotiation; the server mutes off-air interpreters at the SFU regardless.
  */
-export class BoothController {
-  private snapshot: BoothMediaSnapshot = { connection: "idle", reconnecting: false, sending: false };
-  private readonly listeners = new Set<() => void>();
+export class BoothController extends ViewStore<BoothMediaSnapshot> {
   private readonly room: Room;
   private wantOpen = false;
   private coughHeld = false;
@@ -44,6 +43,7 @@ export class BoothController {
   private generation = 0;
 
   constructor(private readonly deps: BoothControllerDeps) {
+    super({ connection: "idle", reconnecting: false, sending: false });
     // Dual peer connections: the pinned livekit-server (v1.11) has no single-PC signalling.
     this.room = deps.createRoom?.() ?? new Room({ dynacast: true, singlePeerConnection: false });
     this.room
@@ -54,26 +54,14 @@ export class BoothController {
       });
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): BoothMediaSnapshot => this.snapshot;
-
   /** The booth's room, for the incoming source (a listener controller plays it). */
   get liveKitRoom(): Room {
     return this.room;
   }
 
-  private set(patch: Partial<BoothMediaSnapshot>): void {
-    this.snapshot = { ...this.snapshot, ...patch };
-    for (const listener of this.listeners) listener();
-  }
-
   /** Joins the room and publishes the (muted) microphone. */
   async connect(): Promise<void> {
-    if (this.snapshot.connection === "connecting" || this.snapshot.connection === "connected") return;
+    if (this.view.connection === "connecting" || this.view.connection === "connected") return;
     const generation = ++this.generation;
     const cancelled = () => generation !== this.generation;
     this.set({ connection: "connecting", problem: undefined });
@@ -116,18 +104,18 @@ export class BoothController {
   }
 
   private async applyMic(): Promise<void> {
-    const { mic } = this.snapshot;
+    const { mic } = this.view;
     if (!mic) return;
-    const open = this.wantOpen && !this.coughHeld && this.snapshot.connection === "connected";
+    const open = this.wantOpen && !this.coughHeld && this.view.connection === "connected";
     if (open) await mic.unmute();
     else await mic.mute();
-    if (open !== this.snapshot.sending) this.set({ sending: open });
+    if (open !== this.view.sending) this.set({ sending: open });
   }
 
   /** Leaves the room and releases the microphone. */
   async dispose(): Promise<void> {
     this.generation++;
-    const { mic } = this.snapshot;
+    const { mic } = this.view;
     this.set({ connection: "idle", mic: undefined, sending: false, reconnecting: false });
     await this.room.disconnect(true);
     mic?.stop();

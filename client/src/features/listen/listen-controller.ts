@@ -2,6 +2,7 @@ import { PARTICIPANT_ATTRIBUTES, type TConnectionDetails } from "@plenary/shared
 import { DisconnectReason, type RemoteAudioTrack, type RemoteParticipant, type RemoteTrackPublication, Room, RoomEvent, Track } from "livekit-client";
 import { toApiError } from "../../lib/api.ts";
 import { audioRoleOf, floorAudible, interpreterFor } from "./playback.ts";
+import { ViewStore } from "../../lib/view-store.ts";
 
 /** Where the listener's connection to the room stands. */
 export type ListenConnection = "idle" | "connecting" | "connected" | "reconnecting" | "ended";
@@ -53,25 +54,13 @@ function problemOf(err: unknown): ListenProblem {
  * named, and to nothing else; video is never subscribed. Playback goes through Web Audio so the
  * volume works on phones whose media elements ignore it (iOS).
  */
-export class ListenController {
-  private snapshot: ListenSnapshot = { connection: "idle", audioStarted: false, hearing: "nothing", volume: 1 };
-  private readonly listeners = new Set<() => void>();
+export class ListenController extends ViewStore<ListenSnapshot> {
   private room: Room | undefined;
   private onAir: string | null = null;
   private tapped = false;
 
-  constructor(private readonly deps: ListenControllerDeps) {}
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): ListenSnapshot => this.snapshot;
-
-  private set(patch: Partial<ListenSnapshot>): void {
-    this.snapshot = { ...this.snapshot, ...patch };
-    for (const listener of this.listeners) listener();
+  constructor(private readonly deps: ListenControllerDeps) {
+    super({ connection: "idle", audioStarted: false, hearing: "nothing", volume: 1 });
   }
 
   /** Connects with a fresh listen-only token; a guest link's problems (revoked, expired) end it. */
@@ -88,7 +77,7 @@ export class ListenController {
       .on(RoomEvent.TrackSubscribed, (track) => {
         if (track.kind === Track.Kind.Audio) {
           track.attach();
-          (track as RemoteAudioTrack).setVolume(this.snapshot.volume);
+          (track as RemoteAudioTrack).setVolume(this.view.volume);
         }
         this.apply();
       })

@@ -11,6 +11,7 @@ import {
   VideoPresets,
 } from "livekit-client";
 import { toApiError } from "../../lib/api.ts";
+import { ViewStore } from "../../lib/view-store.ts";
 
 /** Where the stage feed stands. */
 export type StageState = "idle" | "previewing" | "going-live" | "live" | "error";
@@ -66,9 +67,7 @@ export function tokenProblem(err: unknown): StageProblem {
  * Runs the stage operator's feed outside React: local preview of the chosen camera and desk
  * audio, then publishing the same tracks into the session's room, and stopping again.
  */
-export class StageController {
-  private snapshot: StageSnapshot = { state: "idle", reconnecting: false };
-  private readonly listeners = new Set<() => void>();
+export class StageController extends ViewStore<StageSnapshot> {
   private room: Room | undefined;
   /** Bumped by stop(), so a Go live still in flight knows it was cancelled. */
   private generation = 0;
@@ -78,18 +77,8 @@ export class StageController {
   private transport: RTCIceTransport | undefined;
   private readonly onTransportState = () => this.updateReconnecting();
 
-  constructor(private readonly deps: StageControllerDeps) {}
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): StageSnapshot => this.snapshot;
-
-  private set(patch: Partial<StageSnapshot>): void {
-    this.snapshot = { ...this.snapshot, ...patch };
-    for (const listener of this.listeners) listener();
+  constructor(private readonly deps: StageControllerDeps) {
+    super({ state: "idle", reconnecting: false });
   }
 
   private opening: Promise<void> | undefined;
@@ -103,7 +92,7 @@ export class StageController {
   }
 
   private async openDevices(devices: StageDevices): Promise<void> {
-    const { video, audio } = this.snapshot;
+    const { video, audio } = this.view;
     try {
       if (video && audio) {
         await Promise.all([
@@ -116,8 +105,8 @@ export class StageController {
         createLocalVideoTrack({ deviceId: devices.videoDeviceId, resolution: VideoPresets.h720.resolution }),
         createLocalAudioTrack({ deviceId: devices.audioDeviceId, ...DESK_AUDIO }),
       ]);
-      const keep = this.snapshot.state === "going-live" || this.snapshot.state === "live";
-      this.set({ video: newVideo, audio: newAudio, state: keep ? this.snapshot.state : "previewing", problem: undefined });
+      const keep = this.view.state === "going-live" || this.view.state === "live";
+      this.set({ video: newVideo, audio: newAudio, state: keep ? this.view.state : "previewing", problem: undefined });
     } catch (err) {
       this.set({ state: "error", problem: mediaProblem(err) });
     }
@@ -125,12 +114,12 @@ export class StageController {
 
   /** Connects with a fresh token and publishes the previewed camera and audio. */
   async goLive(devices: StageDevices): Promise<void> {
-    if (this.room || this.snapshot.state === "going-live") return;
+    if (this.room || this.view.state === "going-live") return;
     const generation = ++this.generation;
     const cancelled = () => generation !== this.generation;
     this.set({ state: "going-live", problem: undefined });
-    if (!this.snapshot.video || !this.snapshot.audio) await this.preview(devices);
-    const { video, audio } = this.snapshot;
+    if (!this.view.video || !this.view.audio) await this.preview(devices);
+    const { video, audio } = this.view;
     if (!video || !audio || cancelled()) return;
 
     let details: TConnectionDetails;
@@ -179,7 +168,7 @@ export class StageController {
    * session/media-transport.ts).
    */
   private updateReconnecting(): void {
-    const next = this.room ? (this.snapshot.audio?.sender?.transport?.iceTransport ?? undefined) : undefined;
+    const next = this.room ? (this.view.audio?.sender?.transport?.iceTransport ?? undefined) : undefined;
     if (next !== this.transport) {
       this.transport?.removeEventListener("statechange", this.onTransportState);
       next?.addEventListener("statechange", this.onTransportState);
@@ -187,7 +176,7 @@ export class StageController {
     }
     const ice = next?.state;
     const reconnecting = Boolean(this.room) && (this.livekitReconnecting || ice === "disconnected" || ice === "failed");
-    if (reconnecting !== this.snapshot.reconnecting) this.set({ reconnecting });
+    if (reconnecting !== this.view.reconnecting) this.set({ reconnecting });
   }
 
   private unfollowTransport(): void {
@@ -203,19 +192,19 @@ export class StageController {
     this.room = undefined;
     this.unfollowTransport();
     if (room) {
-      for (const track of [this.snapshot.video, this.snapshot.audio]) {
+      for (const track of [this.view.video, this.view.audio]) {
         if (track) await room.localParticipant.unpublishTrack(track, false).catch(() => undefined);
       }
       await room.disconnect(false);
     }
-    this.set({ state: this.snapshot.video ? "previewing" : "idle", reconnecting: false, problem: undefined });
+    this.set({ state: this.view.video ? "previewing" : "idle", reconnecting: false, problem: undefined });
   }
 
   /** Leaves the room and releases the camera and audio input. */
   async dispose(): Promise<void> {
     await this.stop();
-    this.snapshot.video?.stop();
-    this.snapshot.audio?.stop();
+    this.view.video?.stop();
+    this.view.audio?.stop();
     this.set({ state: "idle", video: undefined, audio: undefined });
   }
 }
