@@ -2,7 +2,7 @@ import type { TInvitationPreview } from "@plenary/shared";
 import { useTranslation } from "react-i18next";
 import { intlLocale } from "../../i18n/index.ts";
 import { languageName } from "../../lib/languages.ts";
-import { SessionDetails } from "../session/SessionDetails.tsx";
+import { Fact, SessionDetails } from "../session/SessionDetails.tsx";
 
 /** What an invitation offers, in full, before anyone accepts it: event, session, role and booth. */
 export function InvitationOffer({ offer }: { offer: TInvitationPreview }) {
@@ -23,22 +23,11 @@ export function InvitationOffer({ offer }: { offer: TInvitationPreview }) {
         }
         facts={
           <>
-            <div>
-              <dt>{t("invitation.event")}</dt>
-              <dd>
-                <bdi>{event.title}</bdi>
-              </dd>
-            </div>
-            <div>
-              <dt>{t("invitation.role")}</dt>
-              <dd>{t(`staffRoles.${role}`)}</dd>
-            </div>
-            {boothLanguage && (
-              <div>
-                <dt>{t("invitation.booth")}</dt>
-                <dd>{languageName(boothLanguage, i18n.language)}</dd>
-              </div>
-            )}
+            <Fact label={t("invitation.event")}>
+              <bdi>{event.title}</bdi>
+            </Fact>
+            <Fact label={t("invitation.role")}>{t(`staffRoles.${role}`)}</Fact>
+            {boothLanguage && <Fact label={t("invitation.booth")}>{languageName(boothLanguage, i18n.language)}</Fact>}
           </>
         }
       />

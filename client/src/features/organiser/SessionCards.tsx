@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { intlLocale } from "../../i18n/index.ts";
 import { formatSessionTimes } from "../../lib/session-time.ts";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
+import { RoomFact } from "../session/SessionDetails.tsx";
 import { StatusActions } from "./StatusActions.tsx";
 
 /** Props for {@link SessionCards} and the table it stands in for. */
@@ -36,12 +37,7 @@ export function SessionCards({ event, sessions, onChanged }: SessionRowsProps) {
                 </Link>
               </h2>
               <dl className="session-details__facts">
-                <div>
-                  <dt>{t("session.room")}</dt>
-                  <dd>
-                    <bdi>{session.room}</bdi>
-                  </dd>
-                </div>
+                <RoomFact room={session.room} />
               </dl>
               <StatusActions session={session} onChanged={onChanged} />
             </article>

@@ -36,16 +36,8 @@ export function SessionDetails({ session, heading, timeZone, withDay, badge, fac
       {heading}
       {timeZone && <SessionTimes session={session} timeZone={timeZone} withDay={withDay} />}
       <dl className="session-details__facts">
-        <div>
-          <dt>{t("session.room")}</dt>
-          <dd>
-            <bdi>{session.room}</bdi>
-          </dd>
-        </div>
-        <div>
-          <dt>{t("session.languages")}</dt>
-          <dd>{formatList(session.languages.map((l) => languageName(l, i18n.language)), i18n.language)}</dd>
-        </div>
+        <RoomFact room={session.room} />
+        <Fact label={t("session.languages")}>{formatList(session.languages.map((l) => languageName(l, i18n.language)), i18n.language)}</Fact>
         {facts}
       </dl>
       {session.description && (
@@ -54,6 +46,26 @@ export function SessionDetails({ session, heading, timeZone, withDay, badge, fac
         </p>
       )}
     </>
+  );
+}
+
+/** One fact of a session's `<dl>`: a term and its value. */
+export function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** The room a session is held in (a name typed by the organiser, in any script). */
+export function RoomFact({ room }: { room: string }) {
+  const { t } = useTranslation();
+  return (
+    <Fact label={t("session.room")}>
+      <bdi>{room}</bdi>
+    </Fact>
   );
 }
 
