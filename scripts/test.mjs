@@ -1,7 +1,7 @@
 // `npm test`: installs what the suite needs (npm packages, Chromium and nginx from Debian,
 // livekit-server from the Go module proxy), builds the client, then runs every Vitest project and prints
 // one closing line "Tests: N passed, N failed".
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,6 +10,14 @@ import { ensureNginx } from "./cluster-lib.mjs";
 import { ensureLivekitServer } from "./livekit.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Runs a command with its output passed through; resolves with its exit code. */
+const checked = (cmd, args) =>
+  new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: "inherit" });
+    child.on("exit", (code) => resolve({ command: `${cmd} ${args[0]}`, code: code ?? 1 }));
+    child.on("error", () => resolve({ command: `${cmd} ${args[0]}`, code: 1 }));
+  });
 
 installPackages();
 generatePrismaClient();
@@ -27,12 +35,16 @@ if (livekit.error) {
   process.exit(1);
 }
 // Static checks first: a type error or a lint finding fails the run before the slow suites start.
-console.log("› Type-checking (tsc --noEmit)…");
-run("npx", ["tsc", "-p", "tsconfig.json", "--noEmit"]);
-console.log("› Linting (eslint)…");
-run("npx", ["eslint", "--max-warnings=0", "."]);
+// tsc and eslint run side by side (neither keeps both cores busy), the builds meanwhile.
+console.log("› Type-checking (tsc --noEmit) and linting (eslint)…");
+const checks = [checked("npx", ["tsc", "-p", "tsconfig.json", "--noEmit"]), checked("npx", ["eslint", "--max-warnings=0", "."])];
 buildClient();
 await buildApi();
+const failed = (await Promise.all(checks)).filter((c) => c.code !== 0);
+if (failed.length > 0) {
+  console.error(`${failed.map((c) => c.command).join(" and ")} failed`);
+  process.exit(1);
+}
 
 const report = path.join(os.tmpdir(), `plenary-vitest-${process.pid}.json`);
 const args = ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)];
