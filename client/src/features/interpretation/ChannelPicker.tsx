@@ -9,8 +9,8 @@ export interface ChannelPickerProps {
   channels: readonly TChannelState[];
   channel: TChannel;
   floorLevel: number;
-  /** The chosen channel's status now. */
-  status: TChannelStatus;
+  /** Whether the floor plays under an interpreter now, so its level applies (the slider is disabled otherwise). */
+  underInterpreter: boolean;
   busy: boolean;
   onChannel(channel: TChannel): void;
   onFloorLevel(level: number): void;
@@ -23,7 +23,7 @@ export interface ChannelPickerProps {
  * On a phone the channels are one row that scrolls sideways, with a fade and an arrow at each end
  * that hides some, so the player stays compact and the row plainly has more.
  */
-export function ChannelPicker({ channels, channel, floorLevel, status, busy, onChannel, onFloorLevel }: ChannelPickerProps) {
+export function ChannelPicker({ channels, channel, floorLevel, underInterpreter, busy, onChannel, onFloorLevel }: ChannelPickerProps) {
   const { t } = useTranslation();
   const levelId = useId();
   const row = useRef<HTMLDivElement>(null);
@@ -56,7 +56,7 @@ export function ChannelPicker({ channels, channel, floorLevel, status, busy, onC
             max={100}
             step={5}
             value={floorLevel}
-            disabled={status !== "live"}
+            disabled={!underInterpreter}
             aria-valuetext={t("interpretation.listen.percent", { value: floorLevel })}
             onChange={(e) => onFloorLevel(Number(e.target.value))}
             data-testid="floor-level"

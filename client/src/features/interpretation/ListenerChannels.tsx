@@ -56,7 +56,8 @@ export function ListenerChannels({ sessionId, volume = 1 }: { sessionId: string;
         channels={view.state.channels}
         channel={channel}
         floorLevel={wanted.floorLevel}
-        status={mix.status}
+        // An interpreter on air in this channel hears the floor at full level, not under themselves.
+        underInterpreter={mix.interpreter !== null}
         busy={busy}
         onChannel={(c) => choose({ ...wanted, channel: c })}
         onFloorLevel={(floorLevel) => choose({ ...wanted, floorLevel })}
