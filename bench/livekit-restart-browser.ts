@@ -16,8 +16,6 @@ import { buildApi, buildClient } from "../scripts/setup.mjs";
 import { fmt } from "./lib.ts";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-// BENCH_LIVEKIT_PORT moves the two nodes (this port and +5, each with the next two) when taken.
-const LIVEKIT_BASE = Number(process.env.BENCH_LIVEKIT_PORT ?? 52_000);
 
 /** The first "connected" after the page showed anything else, from `since`. */
 function connectedAgainAt(timeline: Shown[], since: number): number | undefined {
@@ -44,7 +42,7 @@ await buildApi();
 let cluster: BrowserCluster | undefined;
 let browser: Browser | undefined;
 try {
-  cluster = await startBrowserCluster({ dbName: "plenary_bench_livekit_restart", livekitBase: LIVEKIT_BASE });
+  cluster = await startBrowserCluster({ dbName: "plenary_bench_livekit_restart" });
   browser = await launchChromium(writeToneWav(tmpFile("floor-tone.wav"), { seconds: 600 }));
   const stage = await goLiveOnStage(browser, cluster.baseUrl);
   const context = await browser.newContext({ baseURL: cluster.baseUrl });

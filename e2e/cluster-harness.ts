@@ -41,10 +41,10 @@ export interface BrowserCluster {
 
 /**
  * Starts the cluster. Built client and api must exist (scripts/setup.mjs `buildClient`/`buildApi`;
- * the e2e global setup builds both). LiveKit nodes take `livekitBase`, `livekitBase + 5` (and the
- * two ports after each). Whatever started is stopped again if a later piece fails.
+ * the e2e global setup builds both). LiveKit nodes take two free blocks of ports below the
+ * ephemeral range (`livekitNodePorts`). Whatever started is stopped again if a later piece fails.
  */
-export async function startBrowserCluster(options: { dbName: string; livekitBase: number; log?: (s: string) => void }): Promise<BrowserCluster> {
+export async function startBrowserCluster(options: { dbName: string; log?: (s: string) => void }): Promise<BrowserCluster> {
   const binary = ensureLivekitServer();
   if (binary.error) throw new Error(binary.error);
   const pieces: Restartable[] = [];
@@ -89,7 +89,7 @@ export async function startBrowserCluster(options: { dbName: string; livekitBase
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     };
-    for (const port of [options.livekitBase, options.livekitBase + 5]) {
+    for (const port of await lib.livekitNodePorts(2)) {
       const start = () =>
         lib.startLivekitNode({ binary: binary.path, port, redisAddress: redis.address, webhookUrl: `${baseUrl}/api/livekit/webhook`, log: options.log });
       const node: ClusterNode = await register(async () => {

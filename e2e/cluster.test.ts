@@ -21,8 +21,8 @@ let attendee: Page;
 let room: string;
 
 beforeAll(async () => {
-  // The e2e global setup has built the client and api. LiveKit nodes above the e2e stack's block (40000–49999).
-  cluster = await startBrowserCluster({ dbName: `plenary_e2e_cluster_${process.pid}`, livekitBase: 50_000 + (process.pid % 1000) * 10 });
+  // The e2e global setup has built the client and api.
+  cluster = await startBrowserCluster({ dbName: `plenary_e2e_cluster_${process.pid}` });
   browser = await launchChromium(inject("toneWav"));
   stage = await goLiveOnStage(browser, cluster.baseUrl);
   room = roomNameFor(stage.sessionId);

@@ -228,7 +228,9 @@ describe("what Chromium plays on the session page", () => {
       const all = await l.tap.frames();
       // Nothing of the partner before the handover (at a voice's level: see below); nothing of the
       // outgoing voice once the partner sounds.
-      expect(all.filter((f) => f.t < t0 && hears(f, FR_B, VOICE_LEVEL)), l.name).toEqual([]);
+      // A glitch (a frame the switches above cut into) splashes evenly over every watched tone; the
+      // partner's voice would stand out of 660 Hz, which is silent on this channel.
+      expect(all.filter((f) => f.t < t0 && hears(f, FR_B, VOICE_LEVEL) && f.levels[FR_B]! > 2 * f.levels[ES]!), l.name).toEqual([]);
       expect(all.filter((f) => f.t >= first.t && carries(f, FR_A)), l.name).toEqual([]);
       // A voice reads about 0.3. A tone that starts abruptly spreads about 0.05 into tones 110 Hz
       // away within one analysis window, so a voice counts as sounding from 0.1. Both sounding in

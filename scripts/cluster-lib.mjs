@@ -3,6 +3,7 @@
 // `npm run cluster` (scripts/cluster.mjs) composes them; the cluster tests and bench/chaos.ts
 // start the same pieces, so what they prove is what the script runs.
 import { spawn, spawnSync } from "node:child_process";
+import dgram from "node:dgram";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -15,6 +16,36 @@ const onPath = (name) => {
   return r.status === 0 ? r.stdout.trim() : undefined;
 };
 
+
+/** Whether `port` can be bound on loopback now (TCP, or UDP when `udp`). */
+function bindable(port, udp = false) {
+  return new Promise((resolve) => {
+    if (udp) {
+      const socket = dgram.createSocket("udp4");
+      socket.once("error", () => resolve(false));
+      socket.bind(port, "127.0.0.1", () => socket.close(() => resolve(true)));
+      return;
+    }
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * Ports for `count` LiveKit nodes (each takes its port, +1 over TCP and +2 over UDP), checked free,
+ * below Linux's ephemeral range (32768+) where browsers' and clients' own sockets land: a node
+ * whose RTC port one of them holds cannot start.
+ */
+export async function livekitNodePorts(count, { from = 30_000, to = 32_760 } = {}) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = from + Math.floor(Math.random() * Math.floor((to - from - count * 5) / 5)) * 5;
+    const ports = Array.from({ length: count }, (_, i) => base + i * 5);
+    const free = await Promise.all(ports.flatMap((p) => [bindable(p), bindable(p + 1), bindable(p + 2, true)]));
+    if (free.every(Boolean)) return ports;
+  }
+  throw new Error(`no free block of ports for ${count} LiveKit nodes in ${from}–${to}`);
+}
 
 /** A free TCP port on loopback, chosen by the OS. */
 export function freePort() {
