@@ -36,6 +36,10 @@ export function createInterpretationBroadcaster(deps: {
 }): InterpretationBroadcaster {
   const { io, guests, store, livekit, logger } = deps;
   const pending = new Map<string, NodeJS.Timeout>();
+  // Set as the api shuts down. Sockets still disconnecting then (a booth console leaving) would
+  // publish through a Redis adapter whose clients are closing, and its failed PUBLISH is nobody's
+  // promise to catch: nothing is pushed once closed.
+  let closed = false;
 
   async function countListeners(sessionId: string): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
@@ -75,6 +79,7 @@ export function createInterpretationBroadcaster(deps: {
     read: (sessionId) => read(sessionId).then(({ state, booths }) => ({ state, booths })),
     async publish(sessionId) {
       const { snap, state, booths } = await read(sessionId);
+      if (closed) return { state, booths };
       io.to(interpretationRoom(sessionId)).emit("interpretation:state-changed", state);
       guests?.to(interpretationRoom(sessionId)).emit("interpretation:state-changed", state);
       io.to(boothsRoom(sessionId)).emit("interpretation:booths-changed", booths);
@@ -82,18 +87,19 @@ export function createInterpretationBroadcaster(deps: {
       return { state, booths };
     },
     countsChanged(sessionId) {
-      if (pending.has(sessionId)) return;
+      if (closed || pending.has(sessionId)) return;
       pending.set(
         sessionId,
         setTimeout(() => {
           pending.delete(sessionId);
           Promise.all([loadSnapshot(store.sql, sessionId), countListeners(sessionId)])
-            .then(([snap, counts]) => io.to(boothsRoom(sessionId)).emit("interpretation:booths-changed", boothsState(sessionId, snap, counts)))
+            .then(([snap, counts]) => void (closed || io.to(boothsRoom(sessionId)).emit("interpretation:booths-changed", boothsState(sessionId, snap, counts))))
             .catch((err: unknown) => logger.warn({ err, sessionId }, "listener counts not pushed"));
         }, deps.countsIntervalMs ?? 500),
       );
     },
     close() {
+      closed = true;
       for (const timer of pending.values()) clearTimeout(timer);
       pending.clear();
     },
