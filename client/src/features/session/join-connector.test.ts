@@ -105,9 +105,9 @@ describe("JoinConnector.floorPlayer", () => {
     const listen = await connector.join("s1", "attendee", "listen");
     const speak = await connector.join("s1", "speaker", "speak");
     expect(players).toEqual([session.room, speak.room]);
-    expect(connector.floorPlayer(session.room!, "session")).toMatchObject({ room: session.room });
-    expect(connector.floorPlayer(speak.room!, "speak")).toMatchObject({ room: speak.room });
-    expect(connector.floorPlayer(booth.room!, "booth")).toBeUndefined();
-    expect(connector.floorPlayer(listen.room!, "listen")).toBeUndefined();
+    expect(connector.floorPlayer(session.room!)).toMatchObject({ room: session.room });
+    expect(connector.floorPlayer(speak.room!)).toMatchObject({ room: speak.room });
+    expect(connector.floorPlayer(booth.room!)).toBeUndefined();
+    expect(connector.floorPlayer(listen.room!)).toBeUndefined();
   });
 });

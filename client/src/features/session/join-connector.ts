@@ -128,8 +128,8 @@ export class JoinConnector {
    * The player of a room's floor, made with the room so the floor plays and is metered from its
    * first track, however long React takes to render (undefined for views that mix their own).
    */
-  floorPlayer(room: Room, view: TJoinView): FloorPlayer | undefined {
-    return FLOOR_VIEWS.has(view) ? this.floors.get(room) : undefined;
+  floorPlayer(room: Room): FloorPlayer | undefined {
+    return this.floors.get(room);
   }
 
   /** The prepared join for this page when there is one, else a fresh one; the caller owns its room. */

@@ -112,8 +112,7 @@ export class JoinController {
       },
       (error: unknown) => this.onError(attempt, error),
     );
-    const view = this.options.view ?? "session";
-    this.set({ kind: "ready", details, attempt, room, floor: this.options.connector.floorPlayer(room, view) });
+    this.set({ kind: "ready", details, attempt, room, floor: this.options.connector.floorPlayer(room) });
   }
 
   private onDisconnected(attempt: number, reason?: DisconnectReason): void {
